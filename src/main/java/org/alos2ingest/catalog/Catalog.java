@@ -1,0 +1,55 @@
+package org.alos2ingest.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Where datasets are found again. Every implementation stores the same GRQ document
+ * ({@link GrqDocument}) and answers {@link SearchQuery} with the same semantics
+ * ({@link SearchQuery#matches}), so that a user can move from the embedded catalog to a cluster
+ * without changing a query.
+ */
+public interface Catalog extends AutoCloseable {
+
+    /** Names the catalog for messages, without credentials. */
+    String describe();
+
+    boolean contains(String id);
+
+    /** The subset of {@code ids} already cataloged; one round trip where the backend allows. */
+    default Set<String> containsAny(Collection<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (contains(id)) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Adds or replaces one dataset's document, atomically. */
+    void index(ObjectNode document);
+
+    /** Adds or replaces many documents; backends batch them. */
+    default void indexAll(List<ObjectNode> documents) {
+        documents.forEach(this::index);
+    }
+
+    Optional<ObjectNode> get(String id);
+
+    /** @return true when the dataset was there */
+    boolean remove(String id);
+
+    /** Documents matching the query, newest start time first, at most {@code query.limit()}. */
+    List<ObjectNode> search(SearchQuery query);
+
+    long count();
+
+    @Override
+    void close();
+}

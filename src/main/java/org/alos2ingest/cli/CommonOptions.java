@@ -1,0 +1,108 @@
+package org.alos2ingest.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.Catalogs;
+import org.alos2ingest.describe.DatasetDefinitions;
+import org.alos2ingest.describe.Settings;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command shares: where alos2-ingest keeps its files, which catalog and which
+ * dataset configuration to use, how much to say.
+ */
+public final class CommonOptions {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Folder for the embedded catalog, published datasets and work files "
+                    + "(default: $ALOS2_INGEST_HOME or ~/.alos2-ingest).")
+    Path home;
+
+    @Option(names = "--catalog", paramLabel = "URI",
+            description = "Catalog to use: sqlite:FILE (default: sqlite:<home>/catalog.sqlite).")
+    String catalog;
+
+    @Option(names = "--datasets", paramLabel = "FILE",
+            description = "A HySDS datasets.json to use instead of the shipped one (default: <home>/datasets.json when present).")
+    Path datasets;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "A settings.json whose values override the shipped ones (default: <home>/settings.json when present).")
+    Path settings;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print what each stage does.")
+    boolean verbose;
+
+    public Path home() {
+        Path h = home;
+        if (h == null) {
+            String env = System.getenv("ALOS2_INGEST_HOME");
+            h = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".alos2-ingest");
+        }
+        h = h.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(h);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + h, e);
+        }
+        return h;
+    }
+
+    public String catalogUri() {
+        return catalog != null ? catalog : "sqlite:" + home().resolve("catalog.sqlite");
+    }
+
+    public Catalog openCatalog() {
+        return Catalogs.open(catalogUri());
+    }
+
+    public Settings settings() {
+        Path file = settings;
+        if (file == null && Files.isRegularFile(home().resolve("settings.json"))) {
+            file = home().resolve("settings.json");
+        }
+        return Settings.load(file, Map.of("ALOS2_INGEST_HOME", home().toString()));
+    }
+
+    public DatasetDefinitions definitions() {
+        Path file = datasets;
+        if (file == null && Files.isRegularFile(home().resolve("datasets.json"))) {
+            file = home().resolve("datasets.json");
+        }
+        return DatasetDefinitions.load(file);
+    }
+
+    /** Sends warnings (and with -v, progress notes) to stderr as plain one-line messages. */
+    public void configureLogging() {
+        Logger root = Logger.getLogger("org.alos2ingest");
+        root.setUseParentHandlers(false);
+        for (var h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord r) {
+                String level = r.getLevel() == Level.WARNING ? "warning: " : r.getLevel() == Level.SEVERE ? "error: " : "";
+                return level + formatMessage(r) + System.lineSeparator();
+            }
+        });
+        Level level = quiet ? Level.SEVERE : verbose ? Level.FINE : Level.WARNING;
+        handler.setLevel(level);
+        root.setLevel(level);
+        root.addHandler(handler);
+    }
+}

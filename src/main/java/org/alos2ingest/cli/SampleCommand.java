@@ -1,0 +1,127 @@
+package org.alos2ingest.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.identify.ObservationMode;
+import org.alos2ingest.identify.OrbitDirection;
+import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.sample.SampleDelivery;
+import org.alos2ingest.sample.SampleProduct;
+import org.alos2ingest.sample.SampleSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Writes realistic ALOS-2 deliveries for trying and testing alos2-ingest:",
+                "<order>_<item>_<scene>.zip holding UInt16 GeoTIFF images (DN 0 outside a rotated swath),",
+                "LUT, BRS browse, KML and a summary.txt consistent with the rasters.",
+                "Presets reproduce the two real products of the fixtures (fbd: 14060 x 13684 px FBD L1.5,",
+                "ubs: 27964 x 31459 px UBS L1.5); otherwise the mode, level and place are chosen freely."})
+public final class SampleCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "fbd or ubs: the geometry of a real product.")
+    String preset;
+
+    @Option(names = "--mode", defaultValue = "FBD", description = "Observation mode code (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--level", defaultValue = "1.5", description = "Processing level: 1.5 or 2.1 (default: ${DEFAULT-VALUE}).")
+    String level;
+
+    @Option(names = "--look", defaultValue = "R", description = "Look side, R or L (default: ${DEFAULT-VALUE}).")
+    char look;
+
+    @Option(names = "--direction", defaultValue = "A", description = "Orbit direction, A or D (default: ${DEFAULT-VALUE}).")
+    char direction;
+
+    @Option(names = "--projection", defaultValue = "U", description = "U (UTM) or P (polar stereographic) (default: ${DEFAULT-VALUE}).")
+    char projection;
+
+    @Option(names = "--centre", paramLabel = "LAT,LON", defaultValue = "35.36,138.73", description = "Swath centre (default: ${DEFAULT-VALUE}).")
+    String centre;
+
+    @Option(names = "--time", paramLabel = "UTC", defaultValue = "2024-01-01T03:12:30.250",
+            description = "Scene centre time, ISO 8601 UTC (default: ${DEFAULT-VALUE}).")
+    LocalDateTime time;
+
+    @Option(names = "--orbit", defaultValue = "51234", description = "Absolute orbit number (default: ${DEFAULT-VALUE}).")
+    int orbit;
+
+    @Option(names = "--frame", defaultValue = "2900", description = "Frame number (default: ${DEFAULT-VALUE}).")
+    int frame;
+
+    @Option(names = "--width", paramLabel = "PIXELS",
+            description = "Raster width; the ground area stays the same and the pixel spacing follows (default: 1000).")
+    Integer width;
+
+    @Option(names = "--full-size", description = "Write the product at its real size (e.g. 14060 x 13684 for fbd).")
+    boolean fullSize;
+
+    @Option(names = "--holes", defaultValue = "0", description = "No-data holes (lakes, shadow) inside the swath (default: ${DEFAULT-VALUE}).")
+    int holes;
+
+    @Option(names = "--ragged", paramLabel = "PIXELS", defaultValue = "0", description = "How far swath edges wander per row (default: ${DEFAULT-VALUE}).")
+    int ragged;
+
+    @Option(names = "--zip-level", defaultValue = "6", description = "Deflate level 0-9 of the delivery zip (default: ${DEFAULT-VALUE}).")
+    int zipLevel;
+
+    @Option(names = "--folder", description = "Write the unzipped product folder instead of a delivery zip.")
+    boolean folder;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".", description = "Where to write (default: current folder).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SampleSpec s = spec();
+        Files.createDirectories(out);
+        if (folder) {
+            Path dir = out.resolve(s.name().text());
+            new SampleProduct(s).write(dir);
+            System.out.println(dir);
+        } else {
+            Path zip = SampleDelivery.write(List.of(s), out.resolve(s.deliveryName()), zipLevel);
+            System.out.printf(Locale.ROOT, "%s (%s, %d x %d px, %.3f m)%n", zip, s.name().text(), s.width(), s.height(), s.pixelSpacing());
+        }
+        return Main.OK;
+    }
+
+    SampleSpec spec() {
+        try {
+            SampleSpec s;
+            if (preset != null) {
+                s = SampleSpec.preset(preset);
+            } else {
+                ProcessingLevel l = ProcessingLevel.fromCode(level).orElseThrow(() -> new IllegalArgumentException("unknown level " + level));
+                if (l == ProcessingLevel.L1_1) {
+                    throw new IllegalArgumentException("Level 1.1 samples are CEOS products, which this version cannot write yet");
+                }
+                ObservationMode m = ObservationMode.fromCode(mode.toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown mode " + mode));
+                String[] c = centre.split(",");
+                s = SampleSpec.generic(m, l, Character.toUpperCase(look), OrbitDirection.fromCode(Character.toUpperCase(direction)),
+                        Character.toUpperCase(projection), new LonLat(Double.parseDouble(c[1]), Double.parseDouble(c[0])), time, orbit, frame);
+            }
+            if (!fullSize) {
+                s = s.withWidth(width != null ? width : Math.min(1000, s.width()));
+            } else if (width != null) {
+                throw new IllegalArgumentException("give --width or --full-size, not both");
+            }
+            return s.withDefects(holes, ragged);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e), e, null, null);
+        }
+    }
+}

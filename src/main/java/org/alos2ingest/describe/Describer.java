@@ -1,0 +1,133 @@
+package org.alos2ingest.describe;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.Scene;
+import org.alos2ingest.identify.SummaryFile;
+
+/**
+ * Makes the metadata of one scene: met.json from the name and summary.txt, the footprint, the times,
+ * and dataset.json with the version datasets.json and the settings give its type.
+ */
+public final class Describer {
+
+    /** How {@code footprint_method} names the footprint read from summary.txt's valid-data corners. */
+    public static final String SUMMARY_IMAGE_CORNERS = "summary.txt Img_ImageScene corners";
+    public static final String SUMMARY_FRAME_CORNERS = "summary.txt Img_FrameScene corners (raster frame)";
+
+    private final Settings settings;
+    private final DatasetDefinitions definitions;
+    private final Consumer<String> warnings;
+
+    public Describer(Settings settings, DatasetDefinitions definitions, Consumer<String> warnings) {
+        this.settings = settings;
+        this.definitions = definitions;
+        this.warnings = warnings;
+    }
+
+    public Description describe(Scene scene, Delivery delivery) {
+        String id = scene.id();
+        ObjectNode met = MetJson.fromName(scene.name());
+        MetJson.putPolarisations(met, scene.polarisations());
+
+        SummaryFile summary = scene.summary().orElse(null);
+        Instant start = null;
+        Instant end = null;
+        Footprint footprint = null;
+        if (summary != null) {
+            met.set("alos2md", MetJson.alos2md(summary));
+            start = time(summary, "Img_SceneStartDateTime");
+            end = time(summary, "Img_SceneEndDateTime");
+            footprint = summaryFootprint(scene, summary);
+        }
+        if (start == null || end == null) {
+            throw new DescribeException(summary == null ? scene.folder() : summary.file(),
+                    "no scene start/end time: summary.txt " + (summary == null ? "is missing" : "lacks Img_SceneStartDateTime/Img_SceneEndDateTime"));
+        }
+        if (end.isBefore(start)) {
+            throw new DescribeException(summary.file(), "scene ends (" + IsoTime.format(end) + ") before it starts (" + IsoTime.format(start) + ")");
+        }
+        if (footprint == null) {
+            throw new DescribeException(summary == null ? scene.folder() : summary.file(),
+                    "no footprint: summary.txt " + (summary == null ? "is missing" : "has no Img_ImageScene corners")
+                            + " and " + scene.level().label() + " " + scene.format() + " geolocation is not available");
+        }
+        met.put("starttime", IsoTime.format(start));
+        met.put("endtime", IsoTime.format(end));
+        met.put("dataset", datasetName(scene, summary));
+        met.put("source", "jaxa");
+        met.put("archive_filename", id + ".zip");
+        met.put("download_source", delivery.downloadSource());
+        for (Map.Entry<String, Object> e : delivery.metadata().entrySet()) {
+            met.set(e.getKey(), Json.MAPPER.valueToTree(e.getValue()));
+        }
+
+        DatasetMatch match = definitions.match("/" + id).orElseThrow(() -> new DescribeException(null,
+                id + ": no definition in " + definitions.origin() + " matches this product"));
+        String version = versionOf(match.definition());
+
+        ObjectNode dataset = Json.object();
+        dataset.put("version", version);
+        dataset.put("label", id);
+        dataset.put("starttime", IsoTime.format(start));
+        dataset.put("endtime", IsoTime.format(end));
+        dataset.put("creation_timestamp", IsoTime.format(Instant.now()));
+        return new Description(id, match, version, met, dataset, footprint, start, end);
+    }
+
+    /** The version of a dataset type: {@code VERSION_<type>} when set, else the old system's per-format keys. */
+    public String versionOf(DatasetDefinition d) {
+        Optional<String> v = settings.get("VERSION_" + d.type());
+        if (v.isPresent()) {
+            return v.get();
+        }
+        String key = d.level().equalsIgnoreCase("l1.1") ? "ALOS2_SLC_VERSION" : "ALOS2_GEOTIFF_VERSION";
+        return settings.get(key).orElseThrow(() -> new DescribeException(null, "no setting " + key + " for the version of " + d.type()));
+    }
+
+    private Footprint summaryFootprint(Scene scene, SummaryFile summary) {
+        Optional<List<LonLat>> image = SummaryCorners.imageScene(summary);
+        if (scene.level() == ProcessingLevel.L2_1) {
+            warnings.accept(scene.id() + ": Level 2.1 summary corners outline the raster, not the swath");
+        }
+        if (image.isPresent()) {
+            return ring(summary, image.get(), SUMMARY_IMAGE_CORNERS);
+        }
+        Optional<List<LonLat>> frame = SummaryCorners.frameScene(summary);
+        if (frame.isPresent() && scene.level() == ProcessingLevel.L2_1) {
+            return ring(summary, frame.get(), SUMMARY_FRAME_CORNERS);
+        }
+        return null;
+    }
+
+    private static Footprint ring(SummaryFile summary, List<LonLat> corners, String method) {
+        try {
+            return Footprint.ofRing(corners, method);
+        } catch (IllegalArgumentException e) {
+            throw new DescribeException(summary.file(), "corners do not make a polygon: " + e.getMessage());
+        }
+    }
+
+    private static Instant time(SummaryFile s, String key) {
+        Optional<LocalDateTime> t = s.getTime(key);
+        return t.map(x -> x.toInstant(ZoneOffset.UTC)).orElse(null);
+    }
+
+    private static String datasetName(Scene scene, SummaryFile summary) {
+        if (scene.level() == ProcessingLevel.L1_1) {
+            return "ALOS2-L1.1_SLC";
+        }
+        boolean geotiff = summary != null ? summary.isGeoTiff() : scene.format() == ProductFormat.GEOTIFF;
+        return geotiff ? "ALOS2_GeoTIFF" : "ALOS2_CEOS";
+    }
+}

@@ -1,0 +1,26 @@
+package org.alos2ingest.fetch;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a source hands to the ingest: a zip or a folder on local disk.
+ *
+ * @param path           the zip file or folder
+ * @param downloadSource where it came from, for met.json {@code download_source}: a URL without
+ *                       credentials, or the local path
+ * @param owned          true when the file is alos2-ingest's own copy (a download in the work
+ *                       folder) that may be moved into the product; false for a user's file, which
+ *                       is never moved or deleted
+ * @param metadata       extra met.json fields the source knows (e.g. the Sentinel Asia request)
+ */
+public record Delivery(Path path, String downloadSource, boolean owned, Map<String, Object> metadata) {
+
+    public Delivery {
+        metadata = Map.copyOf(metadata);
+    }
+
+    public static Delivery local(Path path) {
+        return new Delivery(path, path.toAbsolutePath().normalize().toString(), false, Map.of());
+    }
+}

@@ -1,0 +1,6 @@
+package org.alos2ingest.identify;
+
+/** How a product's image files are encoded. */
+public enum ProductFormat {
+    GEOTIFF, CEOS
+}

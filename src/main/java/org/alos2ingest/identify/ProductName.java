@@ -1,0 +1,40 @@
+package org.alos2ingest.identify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scene id and product id together: the 32 characters that name a dataset,
+ * e.g. {@code ALOS2015976960-140909-FBDR1.5GUA} (seed-system.md 2.4).
+ */
+public record ProductName(SceneId scene, ProductId product) {
+
+    static final String REGEX = "(?<scene>" + SceneId.REGEX + ")-(?<product>" + ProductId.REGEX + ")";
+    private static final Pattern PATTERN = Pattern.compile(REGEX);
+
+    public static ProductName parse(String text) {
+        Matcher m = PATTERN.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not an ALOS-2 product name (e.g. ALOS2015976960-140909-FBDR1.5GUA)");
+        }
+        return from(m);
+    }
+
+    static ProductName from(Matcher m) {
+        return new ProductName(SceneId.from(m), ProductId.from(m));
+    }
+
+    /** The dataset id: scene id, dash, product id. */
+    public String text() {
+        return scene.text() + "-" + product.text();
+    }
+
+    public ProcessingLevel level() {
+        return product.level();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

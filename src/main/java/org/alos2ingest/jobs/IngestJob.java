@@ -1,0 +1,265 @@
+package org.alos2ingest.jobs;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.IngestException;
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.GrqDocument;
+import org.alos2ingest.describe.Describer;
+import org.alos2ingest.describe.Description;
+import org.alos2ingest.describe.Json;
+import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.fetch.Source;
+import org.alos2ingest.identify.ProductFileName;
+import org.alos2ingest.identify.ProductName;
+import org.alos2ingest.identify.Scene;
+import org.alos2ingest.identify.SceneFinder;
+import org.alos2ingest.publish.ProductPackager;
+import org.alos2ingest.publish.Publisher;
+import org.alos2ingest.publish.Publishers;
+import org.alos2ingest.render.SceneRenderer;
+import org.alos2ingest.unpack.UnpackedDelivery;
+import org.alos2ingest.unpack.Unpacker;
+import org.alos2ingest.util.FileTrees;
+
+/**
+ * One ingest: every delivery a source offers goes through unpack, identify, describe, render,
+ * publish and catalog. A scene is cataloged only after its product folder is completely published,
+ * and unpublished again when the catalog refuses it, so a dataset is either findable and complete
+ * or absent. Scenes already in the catalog are skipped before anything is unpacked.
+ */
+public final class IngestJob {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest");
+
+    private final IngestOptions options;
+    private final Catalog catalog;
+    private final Publishers publishers;
+    private final List<SceneRenderer> renderers;
+
+    public IngestJob(IngestOptions options, Catalog catalog, Publishers publishers, List<SceneRenderer> renderers) {
+        this.options = options;
+        this.catalog = catalog;
+        this.publishers = publishers;
+        this.renderers = List.copyOf(renderers);
+    }
+
+    public IngestReport run(Source source) {
+        IngestReport report = new IngestReport();
+        List<Source.Item> items;
+        try {
+            items = source.list();
+        } catch (IngestException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+            return report;
+        }
+        Path work = newWorkFolder();
+        try {
+            for (Source.Item item : items) {
+                long t0 = System.nanoTime();
+                Path itemWork = work.resolve("d" + items.indexOf(item));
+                try {
+                    Files.createDirectories(itemWork);
+                    Delivery delivery = source.fetch(item, itemWork, options.progress());
+                    ingest(delivery, itemWork, report);
+                } catch (IngestException e) {
+                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(), e.getMessage(), secs(t0)));
+                } catch (IOException e) {
+                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(), e.toString(), secs(t0)));
+                } finally {
+                    if (!options.keepWork()) {
+                        FileTrees.deleteQuietly(itemWork);
+                    }
+                }
+            }
+        } finally {
+            if (!options.keepWork()) {
+                FileTrees.deleteQuietly(work);
+            }
+        }
+        return report;
+    }
+
+    /** Ingests one delivery already on local disk; failures of single scenes are reported, not thrown. */
+    void ingest(Delivery delivery, Path work, IngestReport report) throws IOException {
+        Path path = delivery.path();
+        UnpackedDelivery unpacked;
+        if (Files.isDirectory(path)) {
+            unpacked = UnpackedDelivery.folder(path);
+        } else {
+            if (!options.force() && allCataloged(path, report)) {
+                return;
+            }
+            Unpacker unpacker = new Unpacker(options.limits(), options.progress());
+            unpacked = unpacker.unpack(path, work.resolve("unpacked"));
+        }
+        SceneFinder finder = new SceneFinder(w -> warn(report, w));
+        List<Scene> scenes = finder.find(unpacked.root());
+        Path ownWork = work.toAbsolutePath().normalize();
+        for (Scene scene : scenes) {
+            long t0 = System.nanoTime();
+            try {
+                ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
+                        work.resolve("products"), report, t0);
+            } catch (IngestException e) {
+                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(), e.getMessage(), secs(t0)));
+            }
+        }
+    }
+
+    /**
+     * Cheap re-runs: the zip's central directory names its products; when every one is cataloged
+     * already, nothing is verified or extracted.
+     */
+    private boolean allCataloged(Path zip, IngestReport report) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String entry : Unpacker.listEntries(zip)) {
+            String name = entry.substring(entry.replace('\\', '/').lastIndexOf('/') + 1);
+            if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                return false;
+            }
+            try {
+                ProductFileName.parse(name).filter(ProductFileName::isImage).map(ProductFileName::product)
+                        .map(ProductName::text).ifPresent(ids::add);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        if (ids.isEmpty() || !catalog.containsAny(ids).containsAll(ids)) {
+            return false;
+        }
+        for (String id : ids) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, id, id, "already in " + catalog.describe() + " (--force re-ingests)", 0));
+        }
+        return true;
+    }
+
+    private void ingestScene(Scene scene, UnpackedDelivery unpacked, Delivery delivery, java.util.function.Predicate<Path> owned,
+                             Path productsRoot, IngestReport report, long t0) throws IOException {
+        String id = scene.id();
+        if (!options.force() && catalog.contains(id)) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, id, id, "already in " + catalog.describe() + " (--force re-ingests)", secs(t0)));
+            return;
+        }
+        Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));
+        Description d = describer.describe(scene, delivery);
+
+        Path folder = productsRoot.resolve(id);
+        FileTrees.delete(folder);
+        Files.createDirectories(folder);
+        new ProductPackager(options.progress()).packageZip(scene, unpacked, owned, folder.resolve(id + ".zip"));
+        for (SceneRenderer r : renderers) {
+            if (r.appliesTo(scene)) {
+                r.render(scene, d, folder, options.progress());
+            }
+        }
+        Json.write(folder.resolve(id + ".met.json"), d.met());
+        Json.write(folder.resolve(id + ".dataset.json"), d.dataset());
+
+        String location = d.match().publishLocation(options.settings(), d.version(), d.dataset(), d.met());
+        String host = hostname();
+        List<String> urls = d.match().publishUrls(options.settings(), d.version(), d.dataset(), d.met(), host);
+        String browseLocation = d.match().browseLocation(options.settings(), d.version(), d.dataset(), d.met());
+        List<String> browseUrls = d.match().browseUrls(options.settings(), d.version(), d.dataset(), d.met(), host);
+        List<GrqDocument.Image> images = browseImages(folder);
+        List<Path> smallBrowse = new ArrayList<>();
+        for (GrqDocument.Image i : images) {
+            if (i.smallImg() != null) {
+                smallBrowse.add(folder.resolve(i.smallImg()));
+            }
+        }
+
+        Publisher publisher = publishers.forLocation(location);
+        if (publisher.exists(location) && !options.force()) {
+            warn(report, id + ": replacing a copy at " + location + " that was published but never cataloged");
+        }
+        Publisher browsePublisher = null;
+        if (browseLocation != null && !smallBrowse.isEmpty()) {
+            browsePublisher = publishers.forLocation(browseLocation);
+            browsePublisher.publishFiles(smallBrowse, browseLocation, true);
+        }
+        try {
+            publisher.publish(folder, location, true);
+        } catch (IngestException e) {
+            if (browsePublisher != null) {
+                browsePublisher.remove(browseLocation);
+            }
+            throw e;
+        }
+        ObjectNode doc = GrqDocument.build(d, urls, browseUrls, images, options.context(), null);
+        try {
+            catalog.index(doc);
+        } catch (RuntimeException e) {
+            publisher.remove(location);
+            if (browsePublisher != null) {
+                browsePublisher.remove(browseLocation);
+            }
+            throw e;
+        }
+        report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, id, id, location, secs(t0)));
+    }
+
+    /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */
+    static List<GrqDocument.Image> browseImages(Path folder) throws IOException {
+        List<Path> browse = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.browse.png")) {
+            ds.forEach(browse::add);
+        }
+        browse.sort(null);
+        List<GrqDocument.Image> out = new ArrayList<>();
+        for (Path b : browse) {
+            String name = b.getFileName().toString();
+            String base = name.substring(0, name.length() - ".browse.png".length());
+            String small = base + ".browse_small.png";
+            out.add(new GrqDocument.Image(name, Files.exists(folder.resolve(small)) ? small : null, base));
+        }
+        return out;
+    }
+
+    private void warn(IngestReport report, String warning) {
+        report.warn(warning);
+        LOG.warning(warning);
+    }
+
+    private Path newWorkFolder() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path w = options.workRoot().resolve("run-" + stamp + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
+        try {
+            Files.createDirectories(w);
+        } catch (IOException e) {
+            throw new IngestException(options.workRoot(), "cannot create work folder: " + e.getMessage(), e);
+        }
+        return w;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** For callers that hold a dataset id and want to know whether work is needed. */
+    public Optional<ObjectNode> cataloged(String id) {
+        return catalog.get(id);
+    }
+}
