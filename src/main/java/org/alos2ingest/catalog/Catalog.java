@@ -32,6 +32,22 @@ public interface Catalog extends AutoCloseable {
         return out;
     }
 
+    /**
+     * Ids of the datasets of one scene (every product of it: L1.1, L1.5, ... and archive metadata),
+     * e.g. for {@code ALOS2146686640-170209}. Lets a source skip a download whose file name gives only
+     * the scene id.
+     */
+    default Set<String> idsOfScene(String sceneId) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ObjectNode d : search(SearchQuery.all().withLimit(Integer.MAX_VALUE))) {
+            String id = d.path("id").asText();
+            if (id.startsWith(sceneId + "-")) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
     /** Adds or replaces one dataset's document, atomically. */
     void index(ObjectNode document);
 

@@ -111,6 +111,24 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public synchronized Set<String> idsOfScene(String sceneId) {
+        Set<String> out = new LinkedHashSet<>();
+        // ids are ASCII; a range scan on the unique index instead of LIKE, whose '_' is a wildcard
+        try (PreparedStatement ps = db.prepareStatement("SELECT id FROM datasets WHERE id >= ? AND id < ? ORDER BY id")) {
+            ps.setString(1, sceneId + "-");
+            ps.setString(2, sceneId + ".");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("look up scene " + sceneId, e);
+        }
+        return out;
+    }
+
+    @Override
     public void index(ObjectNode document) {
         indexAll(List.of(document));
     }
