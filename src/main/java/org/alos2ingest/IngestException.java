@@ -11,14 +11,22 @@ import java.nio.file.Path;
 public class IngestException extends RuntimeException {
 
     private final transient Path file;
+    private final String where;
+    private final String problem;
 
     public IngestException(Path file, String problem) {
         this(file, problem, null);
     }
 
     public IngestException(Path file, String problem, Throwable cause) {
-        super(format(file, problem), cause);
+        this(file, file == null ? null : file.toString(), problem, cause);
+    }
+
+    private IngestException(Path file, String where, String problem, Throwable cause) {
+        super(format(where, problem), cause);
         this.file = file;
+        this.where = where;
+        this.problem = oneLine(problem);
     }
 
     /** The file the problem was found in, or {@code null} when it concerns no single file. */
@@ -26,8 +34,25 @@ public class IngestException extends RuntimeException {
         return file;
     }
 
-    private static String format(Path file, String problem) {
-        String oneLine = problem == null ? "failed" : problem.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-        return file == null ? oneLine : file + ": " + oneLine;
+    /** The problem alone, without the file name. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * The same problem reported at another name for the file: a file extracted into a work folder is
+     * better named as the user knows it, {@code delivery.zip!entry}.
+     */
+    public IngestException at(String newWhere) {
+        return new IngestException(file, newWhere, problem, this);
+    }
+
+    private static String format(String where, String problem) {
+        String oneLine = oneLine(problem);
+        return where == null ? oneLine : where + ": " + oneLine;
+    }
+
+    private static String oneLine(String problem) {
+        return problem == null ? "failed" : problem.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -28,9 +28,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates three realistic deliveries (FBD and UBS Level 1.5 shaped like the real fixtures,",
-                "and a Level 2.1 ScanSAR scene over Japan), ingests them into the embedded catalog under",
-                "<home>, and searches it. Needs no server. Running it again shows the duplicate check."})
+        description = "Generates three realistic deliveries (FBD and UBS Level 1.5 shaped like the real fixtures, "
+                + "and a Level 2.1 ScanSAR scene over Japan), ingests them into the embedded catalog under "
+                + "<home>, and searches it. Needs no server. Running it again shows the duplicate check.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Mixin

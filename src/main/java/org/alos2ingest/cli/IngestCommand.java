@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Ingests ALOS-2 deliveries: verifies and unpacks them, identifies every scene, writes its",
-                "metadata, publishes its product folder and catalogs it.",
-                "A PATH is a delivery zip (JAXA's <order>_<item>_<scene>.zip), or a folder of zips and/or",
-                "unzipped products. Datasets already cataloged are skipped (--force re-ingests them)."})
+        description = {"Ingests ALOS-2 deliveries: verifies and unpacks them, identifies every scene, writes its "
+                + "metadata, publishes its product folder and catalogs it.",
+                "A PATH is a delivery zip (JAXA's <order>_<item>_<scene>.zip), or a folder of zips and/or "
+                + "unzipped products. Datasets already cataloged are skipped (--force re-ingests them)."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin

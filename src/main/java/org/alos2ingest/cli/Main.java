@@ -32,7 +32,13 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // "@file" is how --intersects takes a GeoJSON file, not a picocli argument file
+        cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof CommandLine.ParameterException p) {
+                // thrown by a command that checks its options only once it runs
+                return cmd.getParameterExceptionHandler().handleParseException(p, parsed.originalArgs().toArray(String[]::new));
+            }
             cmd.getErr().println("error: " + Errors.oneLine(ex));
             if (Boolean.getBoolean("alos2ingest.trace")) {
                 ex.printStackTrace(cmd.getErr());

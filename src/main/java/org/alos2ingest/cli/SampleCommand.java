@@ -20,11 +20,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Writes realistic ALOS-2 deliveries for trying and testing alos2-ingest:",
-                "<order>_<item>_<scene>.zip holding UInt16 GeoTIFF images (DN 0 outside a rotated swath),",
-                "LUT, BRS browse, KML and a summary.txt consistent with the rasters.",
-                "Presets reproduce the two real products of the fixtures (fbd: 14060 x 13684 px FBD L1.5,",
-                "ubs: 27964 x 31459 px UBS L1.5); otherwise the mode, level and place are chosen freely."})
+        description = {"Writes realistic ALOS-2 deliveries for trying and testing alos2-ingest: "
+                + "<order>_<item>_<scene>.zip holding UInt16 GeoTIFF images (DN 0 outside a rotated swath), "
+                + "LUT, BRS browse, KML and a summary.txt consistent with the rasters.",
+                "Presets reproduce the two real products of the fixtures (fbd: 14060 x 13684 px FBD L1.5, "
+                + "ubs: 27964 x 31459 px UBS L1.5); otherwise the mode, level and place are chosen freely."})
 public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "NAME", description = "fbd or ubs: the geometry of a real product.")
@@ -121,7 +121,7 @@ public final class SampleCommand implements Callable<Integer> {
             }
             return s.withDefects(holes, ragged);
         } catch (RuntimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e), e);
         }
     }
 }

@@ -19,16 +19,18 @@ import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.describe.Footprint;
 import org.alos2ingest.describe.IsoTime;
 import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Finds cataloged datasets by area, time and acquisition parameters.",
-                "Prints a table, or with --format json a GeoJSON FeatureCollection."})
+        description = "Finds cataloged datasets by area, time and acquisition parameters. "
+                + "Prints a table, or with --format json a GeoJSON FeatureCollection.")
 public final class SearchCommand implements Callable<Integer> {
 
     @Mixin
@@ -115,7 +117,7 @@ public final class SearchCommand implements Callable<Integer> {
             }
             q = q.withTrack(path).withDirection(direction);
         } catch (RuntimeException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(ex), ex, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(ex), ex);
         }
         return q;
     }
@@ -135,11 +137,16 @@ public final class SearchCommand implements Callable<Integer> {
         double s = Double.parseDouble(p[1].strip());
         double e = Double.parseDouble(p[2].strip());
         double n = Double.parseDouble(p[3].strip());
-        if (s > n) {
-            throw new IllegalArgumentException("--bbox south (" + s + ") is north of north (" + n + ")");
+        if (s > n || s < -90 || n > 90 || Math.abs(w) > 180 || Math.abs(e) > 180) {
+            throw new IllegalArgumentException("--bbox " + text + " is not west,south,east,north in degrees");
         }
-        double east = e < w ? e + 360 : e;
-        return Footprint.ofRing(List.of(new LonLat(w, s), new LonLat(east, s), new LonLat(east, n), new LonLat(w, n)), "query").geometry();
+        GeometryFactory f = new GeometryFactory();
+        if (w <= e) {
+            return f.toGeometry(new Envelope(w, e, s, n));
+        }
+        // west of east: the box crosses the antimeridian
+        return f.createMultiPolygon(new Polygon[] {(Polygon) f.toGeometry(new Envelope(w, 180, s, n)),
+                (Polygon) f.toGeometry(new Envelope(-180, e, s, n))});
     }
 
     private static Geometry geometry(String text) {

@@ -108,7 +108,12 @@ public final class IngestJob {
             unpacked = unpacker.unpack(path, work.resolve("unpacked"));
         }
         SceneFinder finder = new SceneFinder(w -> warn(report, w));
-        List<Scene> scenes = finder.find(unpacked.root());
+        List<Scene> scenes;
+        try {
+            scenes = finder.find(unpacked.root());
+        } catch (IngestException e) {
+            throw relocate(e, unpacked, delivery);
+        }
         Path ownWork = work.toAbsolutePath().normalize();
         for (Scene scene : scenes) {
             long t0 = System.nanoTime();
@@ -116,9 +121,36 @@ public final class IngestJob {
                 ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
                         work.resolve("products"), report, t0);
             } catch (IngestException e) {
-                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(), e.getMessage(), secs(t0)));
+                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
+                        relocate(e, unpacked, delivery).getMessage(), secs(t0)));
             }
         }
+    }
+
+    /** Names a file in an error as the user knows it: {@code delivery.zip!entry}, not its work-folder path. */
+    static IngestException relocate(IngestException e, UnpackedDelivery unpacked, Delivery delivery) {
+        Path f = e.file();
+        if (f == null) {
+            return e;
+        }
+        String name = displayName(f.toAbsolutePath().normalize(), unpacked, delivery);
+        return name.equals(f.toString()) ? e : e.at(name);
+    }
+
+    private static String displayName(Path f, UnpackedDelivery unpacked, Delivery delivery) {
+        Optional<org.alos2ingest.unpack.ZipOrigin> origin = unpacked.originOf(f);
+        if (origin.isPresent()) {
+            return displayName(origin.get().zip(), unpacked, delivery) + "!" + origin.get().entryName();
+        }
+        Path root = unpacked.root().toAbsolutePath().normalize();
+        if (!Files.isDirectory(delivery.path()) && f.startsWith(root)) {
+            String rel = root.relativize(f).toString();
+            return delivery.path() + (rel.isEmpty() ? "" : "!" + rel);
+        }
+        if (f.equals(delivery.path().toAbsolutePath().normalize()) && !delivery.owned()) {
+            return delivery.path().toString();
+        }
+        return f.toString();
     }
 
     /**
