@@ -75,7 +75,7 @@ public final class IngestJob {
                 try {
                     Files.createDirectories(itemWork);
                     Delivery delivery = source.fetch(item, itemWork, options.progress());
-                    ingest(delivery, itemWork, report);
+                    ingest(delivery, itemWork, report, t0);
                 } catch (IngestException e) {
                     report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(), e.getMessage(), secs(t0)));
                 } catch (IOException e) {
@@ -95,7 +95,7 @@ public final class IngestJob {
     }
 
     /** Ingests one delivery already on local disk; failures of single scenes are reported, not thrown. */
-    void ingest(Delivery delivery, Path work, IngestReport report) throws IOException {
+    void ingest(Delivery delivery, Path work, IngestReport report, long t0) throws IOException {
         Path path = delivery.path();
         UnpackedDelivery unpacked;
         if (Files.isDirectory(path)) {
@@ -116,7 +116,6 @@ public final class IngestJob {
         }
         Path ownWork = work.toAbsolutePath().normalize();
         for (Scene scene : scenes) {
-            long t0 = System.nanoTime();
             try {
                 ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
                         work.resolve("products"), report, t0);
