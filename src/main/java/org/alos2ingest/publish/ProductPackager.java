@@ -13,24 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
 
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.unpack.UnpackedDelivery;
 import org.alos2ingest.unpack.ZipOrigin;
+import org.alos2ingest.util.ParallelZip;
 import org.alos2ingest.util.Progress;
-import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.parallel.FileBasedScatterGatherBackingStore;
-import org.apache.commons.compress.parallel.InputStreamSupplier;
 
 /**
  * Makes {@code <id>/<id>.zip}, the scene's files zipped exactly once:
@@ -136,60 +130,13 @@ public final class ProductPackager {
 
     /** Deflates the scene's files, one entry per file named as in the folder, several at a time. */
     private void compress(Scene scene, Path productZip) throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        // Scatter files go beside the product, not to /tmp, which may be small.
-        Path scratch = productZip.getParent();
-        ParallelScatterZipCreator creator = new ParallelScatterZipCreator(pool,
-                () -> new FileBasedScatterGatherBackingStore(Files.createTempFile(scratch, ".scatter", ".tmp")),
-                Deflater.DEFAULT_COMPRESSION);
         long total = 0;
         for (Path f : scene.files()) {
             total += Files.size(f);
         }
         try (Progress.Task task = progress.start("zip " + scene.id(), total, Progress.Unit.BYTES)) {
-            for (Path f : scene.files()) {
-                ZipArchiveEntry entry = new ZipArchiveEntry(scene.folder().relativize(f).toString().replace('\\', '/'));
-                entry.setMethod(ZipEntry.DEFLATED);
-                entry.setTime(Files.getLastModifiedTime(f).toMillis());
-                InputStreamSupplier supplier = () -> {
-                    try {
-                        return new CountingInputStream(Files.newInputStream(f), task);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                };
-                creator.addArchiveEntry(entry, supplier);
-            }
-            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(productZip)) {
-                out.setUseZip64(Zip64Mode.AsNeeded);
-                creator.writeTo(out);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IOException(e.getCause().getMessage(), e.getCause());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        private final Progress.Task task;
-
-        CountingInputStream(InputStream in, Progress.Task task) {
-            super(in);
-            this.task = task;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                task.advance(n);
-            }
-            return n;
+            ParallelZip.write(scene.files(), f -> scene.folder().relativize(f).toString().replace('\\', '/'), productZip,
+                    Deflater.DEFAULT_COMPRESSION, task);
         }
     }
 }
