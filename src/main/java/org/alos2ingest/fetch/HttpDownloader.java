@@ -168,6 +168,13 @@ public final class HttpDownloader {
             return new Download(target, st.fileName, bytes, new Transfer(display, Path.of(st.fileName), bytes, start, end), null);
         } catch (IOException e) {
             throw new FetchException(display + ": cannot save download: " + e.getMessage(), e);
+        } catch (FetchException e) {
+            if (size(part) == 0) {
+                // nothing worth resuming: leave no trace
+                deleteQuietly(part);
+                deleteQuietly(sidecar);
+            }
+            throw e;
         } finally {
             if (task != null) {
                 task.close();
@@ -304,6 +311,14 @@ public final class HttpDownloader {
             Files.copy(part, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.delete(part);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a stray hidden file in the work folder is harmless
         }
     }
 
