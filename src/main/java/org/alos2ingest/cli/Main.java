@@ -17,6 +17,12 @@ public final class Main implements Runnable {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
+    /**
+     * java.util.logging keeps loggers only weakly: without this reference the logger that
+     * CommonOptions configures can be collected before the stages log, and -v would print nothing.
+     */
+    private static final java.util.logging.Logger LOG_ROOT = java.util.logging.Logger.getLogger("org.alos2ingest");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

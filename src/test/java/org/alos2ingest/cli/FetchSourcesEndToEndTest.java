@@ -233,6 +233,25 @@ class FetchSourcesEndToEndTest {
                 gets.stream().map(g -> g.header("Range") == null ? "none" : g.header("Range")).toList());
     }
 
+    @Test
+    void theDownloadCommandResumesAndRecordsTheTransfer() throws IOException {
+        byte[] zip = Samples.delivery(A);
+        FileServer dav = started(new FileServer("localhost")).requireLogin("dave", URL_PASSWORD)
+                .serve("/dav/x.zip", zip, "application/zip", null).fault("/dav/x.zip", new FileServer.Fault.Cut(zip.length / 2));
+        Path dest = home.resolve("downloads");
+
+        CliRun r = CliRun.of("download", "--home", home.toString(), "--netrc", secrets.resolve("netrc").toString(), "--retry-wait", "0.01",
+                "--zip", "-o", dest.toString(), "-v", dav.uri("/dav/x.zip").toString());
+        outputs.add(r.out());
+        outputs.add(r.err());
+
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("downloaded " + dest.resolve("x.zip")), r.toString());
+        assertTrue(java.util.Arrays.equals(zip, Files.readAllBytes(dest.resolve("x.zip"))));
+        assertEquals(dav.uri("/dav/x.zip").toString(), Json.read(dest.resolve("pge_metrics.json")).path("download").path(0).path("url").asText());
+        assertTrue(r.err().contains("resuming in"), "the cut is reported as a warning: " + r);
+    }
+
     // ---------------------------------------------------------------- Sentinel Asia
 
     static String saDate(LocalDate d) {
@@ -314,7 +333,8 @@ class FetchSourcesEndToEndTest {
         SentinelAsiaServer s = sentinelAsia();
         String since = LocalDate.now(ZoneOffset.UTC).minusDays(30).format(DateTimeFormatter.BASIC_ISO_DATE);
 
-        CliRun r = ingest(sa(s, "--start-date", since));
+        // -v: the debug log (every request, redirects, retries) is part of what the secret scan reads
+        CliRun r = ingest(sa(s, "--start-date", since, "-v"));
 
         assertEquals(0, r.code(), r.toString());
         assertEquals(List.of("JPJXisis0002000000000001", "JPJXisis0003000000000001"), downloadedIds(s), "the EORs of the last 30 days only");
