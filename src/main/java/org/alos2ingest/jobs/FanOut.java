@@ -41,7 +41,7 @@ public final class FanOut {
         int queued = 0;
         for (Source.Item item : items) {
             String subject = IngestJob.subject(item);
-            Optional<String> skip = ingest.whyNotFetch(item);
+            Optional<String> skip = ingest.whyNotFetch(source, item);
             if (skip.isPresent()) {
                 report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, null, subject, skip.get(), 0));
                 continue;

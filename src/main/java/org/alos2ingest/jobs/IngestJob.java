@@ -24,6 +24,7 @@ import org.alos2ingest.describe.Description;
 import org.alos2ingest.describe.Json;
 import org.alos2ingest.fetch.Delivery;
 import org.alos2ingest.fetch.DeliveryNames;
+import org.alos2ingest.fetch.LocalSource;
 import org.alos2ingest.fetch.PgeMetrics;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.identify.ProductFileName;
@@ -74,7 +75,7 @@ public final class IngestJob {
         try {
             for (Source.Item item : items) {
                 long t0 = System.nanoTime();
-                Optional<String> skip = whyNotFetch(item);
+                Optional<String> skip = whyNotFetch(source, item);
                 if (skip.isPresent()) {
                     report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, null, subject(item), skip.get(), 0));
                     continue;
@@ -116,7 +117,7 @@ public final class IngestJob {
             return report;
         }
         for (Source.Item item : items) {
-            Optional<String> skip = whyNotFetch(item);
+            Optional<String> skip = whyNotFetch(source, item);
             report.add(skip.isPresent()
                     ? new IngestReport.Outcome(IngestReport.Status.SKIPPED, null, subject(item), skip.get(), 0)
                     : new IngestReport.Outcome(IngestReport.Status.PLANNED, null, subject(item), item.location()
@@ -129,11 +130,12 @@ public final class IngestJob {
      * Why an item is not fetched: the source says it cannot be ingested, or (unless --force) its
      * name shows a product or scene that is cataloged already, so the download is saved.
      */
-    public Optional<String> whyNotFetch(Source.Item item) {
+    public Optional<String> whyNotFetch(Source source, Source.Item item) {
         if (item.skipReason().isPresent()) {
             return item.skipReason();
         }
-        if (options.force() || item.name().isEmpty()) {
+        if (options.force() || item.name().isEmpty() || source instanceof LocalSource) {
+            // a local zip costs nothing to look into: its own directory says exactly which products it holds
             return Optional.empty();
         }
         String name = item.name().get();
