@@ -54,6 +54,11 @@ public final class Auig2Server extends LocalServer {
         return this;
     }
 
+    /** Ends every session, as a portal restart or a session time-out does. */
+    public void forgetSessions() {
+        sessions.clear();
+    }
+
     private void login(HttpExchange x, Seen s) throws IOException {
         if (s.method().equals("GET")) {
             text(x, 200, "text/html", LOGIN_PAGE.formatted(""));
