@@ -1,40 +1,88 @@
 package org.alos2ingest.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.catalog.Catalog;
-import org.alos2ingest.fetch.LocalSource;
+import org.alos2ingest.fetch.Auig2Source;
+import org.alos2ingest.fetch.FetchConfig;
+import org.alos2ingest.fetch.SentinelAsiaSource;
+import org.alos2ingest.fetch.Source;
+import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.jobs.FanOut;
+import org.alos2ingest.jobs.InProcessJobQueue;
 import org.alos2ingest.jobs.IngestJob;
 import org.alos2ingest.jobs.IngestOptions;
 import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
 import org.alos2ingest.util.Sizes;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Ingests ALOS-2 deliveries: verifies and unpacks them, identifies every scene, writes its "
+        description = {"Ingests ALOS-2 deliveries: fetches them, verifies and unpacks them, identifies every scene, writes its "
                 + "metadata, publishes its product folder and catalogs it.",
-                "A PATH is a delivery zip (JAXA's <order>_<item>_<scene>.zip), or a folder of zips and/or "
-                + "unzipped products. Datasets already cataloged are skipped (--force re-ingests them)."})
+                "A PATH is a delivery zip (JAXA's <order>_<item>_<scene>.zip), or a folder of zips and/or unzipped products; "
+                + "a URL (http/https, WebDAV included) is downloaded first, with the host's .netrc login.",
+                "--auig2-order downloads a JAXA AUIG2 order; --sentinel-asia ingests Sentinel Asia files (one --data-id "
+                + "directly; every file of an --eor-id or of the EORs since a --start-date as one job per file on --queue).",
+                "Datasets already cataloged are skipped, before downloading when the file name shows the scene (--force re-ingests them)."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Delivery zip(s) or folder(s).")
-    List<Path> paths;
+    @Mixin
+    FetchOptions fetch;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "URL|PATH", description = "Delivery zip(s), folder(s) or http(s) URL(s).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--auig2-order", paramLabel = "ID", description = "Download and ingest this AUIG2 order.")
+    String auig2Order;
+
+    @Option(names = "--sentinel-asia", description = "Ingest from Sentinel Asia (with one of --data-id, --eor-id, --start-date).")
+    boolean sentinelAsia;
+
+    @Option(names = "--data-id", paramLabel = "ID", description = "Sentinel Asia: one file, e.g. JPJXisis0001201908160001, ingested directly.")
+    String dataId;
+
+    @Option(names = "--eor-id", paramLabel = "ID", description = "Sentinel Asia: every ALOS-2 file of this EOR, e.g. ERAHAC000007, one job each.")
+    String eorId;
+
+    @Option(names = "--start-date", paramLabel = "YYYYMMDD", description = "Sentinel Asia: every ALOS-2 file of the EORs observed from this date to today, one job each.")
+    String startDate;
+
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
+            description = "Queue the per-file jobs of --eor-id/--start-date go to (default: ${DEFAULT-VALUE}; run in this process).")
+    String queue;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--dry-run", description = "List what would be ingested and what would be skipped, and why; fetch and change nothing.")
+    boolean dryRun;
 
     @Option(names = "--force", description = "Re-ingest datasets that are already cataloged, replacing them.")
     boolean force;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for extraction and staging (default: <home>/work).")
+    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
     Path work;
 
     @Option(names = "--keep-work", description = "Keep the extracted files and staging folders (for debugging).")
@@ -51,17 +99,86 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.configureLogging();
+        checkUsage();
         UnpackLimits limits = UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio);
         Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
+        FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, force, keepWork,
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
             IngestJob job = new IngestJob(options, catalog, Publishers.local(), Renderers.all());
-            for (Path p : paths) {
-                report.addAll(job.run(new LocalSource(p)));
+            if (sentinelAsia && dataId == null) {
+                Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
+                        : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));
+                try (InProcessJobQueue q = new InProcessJobQueue(queue, parallel, new SourceJobRunner(job, config))) {
+                    FanOut fanOut = new FanOut(job, q, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
+                    report.addAll(fanOut.run(listing, dryRun));
+                }
+            } else {
+                for (Source source : sources(config)) {
+                    report.addAll(dryRun ? job.plan(source) : job.run(source));
+                }
             }
         }
         return ReportPrinter.print(report, common.quiet);
+    }
+
+    private List<Source> sources(FetchConfig config) {
+        List<Source> out = new ArrayList<>();
+        if (auig2Order != null) {
+            out.add(usage(() -> new Auig2Source(auig2Order, config)));
+        } else if (sentinelAsia) {
+            out.add(usage(() -> SentinelAsiaSource.dataId(dataId, Map.of(), config)));
+        } else {
+            for (String t : targets) {
+                out.add(usage(() -> Sources.forArgument(t, config)));
+            }
+        }
+        return out;
+    }
+
+    private void checkUsage() {
+        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia ? 1 : 0);
+        if (modes != 1) {
+            throw usageError("give URL(s)/PATH(s), --auig2-order ID or --sentinel-asia (exactly one of them)");
+        }
+        int saModes = (dataId != null ? 1 : 0) + (eorId != null ? 1 : 0) + (startDate != null ? 1 : 0);
+        if (sentinelAsia && saModes != 1) {
+            throw usageError("--sentinel-asia needs exactly one of --data-id, --eor-id, --start-date");
+        }
+        if (!sentinelAsia && saModes > 0) {
+            throw usageError("--data-id, --eor-id and --start-date go with --sentinel-asia");
+        }
+        if (parallel < 1) {
+            throw usageError("--parallel must be at least 1");
+        }
+        if (startDate != null) {
+            date(startDate);
+        }
+    }
+
+    private LocalDate date(String text) {
+        try {
+            LocalDate d = LocalDate.parse(text.strip(), DateTimeFormatter.BASIC_ISO_DATE);
+            if (d.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+                throw usageError("--start-date " + text + " is in the future");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw usageError("--start-date must be YYYYMMDD, not '" + text + "'");
+        }
+    }
+
+    private <T> T usage(java.util.function.Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw usageError(Errors.oneLine(e));
+        }
+    }
+
+    private CommandLine.ParameterException usageError(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -9,13 +9,19 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "alos2-ingest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brings JAXA ALOS-2 PALSAR-2 products into a searchable, HySDS-compatible catalog.",
-        subcommands = {IngestCommand.class, SearchCommand.class, SampleCommand.class, DemoCommand.class,
+        subcommands = {IngestCommand.class, DownloadCommand.class, SearchCommand.class, SampleCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+
+    /**
+     * java.util.logging keeps loggers only weakly: without this reference the logger that
+     * CommonOptions configures can be collected before the stages log, and -v would print nothing.
+     */
+    private static final java.util.logging.Logger LOG_ROOT = java.util.logging.Logger.getLogger("org.alos2ingest");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package org.alos2ingest.fetch;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,11 +14,17 @@ import java.util.Map;
  *                       folder) that may be moved into the product; false for a user's file, which
  *                       is never moved or deleted
  * @param metadata       extra met.json fields the source knows (e.g. the Sentinel Asia request)
+ * @param transfers      the downloads that brought it (for pge_metrics.json); empty for local files
  */
-public record Delivery(Path path, String downloadSource, boolean owned, Map<String, Object> metadata) {
+public record Delivery(Path path, String downloadSource, boolean owned, Map<String, Object> metadata, List<Transfer> transfers) {
 
     public Delivery {
         metadata = Map.copyOf(metadata);
+        transfers = List.copyOf(transfers);
+    }
+
+    public Delivery(Path path, String downloadSource, boolean owned, Map<String, Object> metadata) {
+        this(path, downloadSource, owned, metadata, List.of());
     }
 
     public static Delivery local(Path path) {

@@ -2,6 +2,7 @@ package org.alos2ingest.fetch;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.alos2ingest.util.Progress;
@@ -25,10 +26,21 @@ public interface Source {
     /**
      * One file the source offers.
      *
-     * @param name     its file name when known before downloading (to recognise the scene), else empty
-     * @param location where it is, without credentials
-     * @param size     bytes, or -1 when unknown
+     * @param name       its file name when known before downloading (to recognise the scene), else empty
+     * @param location   where it is, without credentials
+     * @param size       bytes, or -1 when unknown
+     * @param attributes what the source knows about it and needs to fetch it again in another job
+     *                   (e.g. a Sentinel Asia data id and its request); never credentials
+     * @param skipReason why the source offers it but it cannot be ingested (e.g. "not a zip"), else empty
      */
-    record Item(Optional<String> name, String location, long size) {
+    record Item(Optional<String> name, String location, long size, Map<String, String> attributes, Optional<String> skipReason) {
+
+        public Item {
+            attributes = Map.copyOf(attributes);
+        }
+
+        public Item(Optional<String> name, String location, long size) {
+            this(name, location, size, Map.of(), Optional.empty());
+        }
     }
 }

@@ -23,10 +23,14 @@ import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.describe.Json;
 import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.fetch.DeliveryNames;
+import org.alos2ingest.fetch.LocalSource;
+import org.alos2ingest.fetch.PgeMetrics;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.identify.ProductFileName;
 import org.alos2ingest.identify.ProductName;
 import org.alos2ingest.identify.Scene;
+import org.alos2ingest.identify.SceneId;
 import org.alos2ingest.identify.SceneFinder;
 import org.alos2ingest.publish.ProductPackager;
 import org.alos2ingest.publish.Publisher;
@@ -71,6 +75,11 @@ public final class IngestJob {
         try {
             for (Source.Item item : items) {
                 long t0 = System.nanoTime();
+                Optional<String> skip = whyNotFetch(source, item);
+                if (skip.isPresent()) {
+                    report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, null, subject(item), skip.get(), 0));
+                    continue;
+                }
                 Path itemWork = work.resolve("d" + items.indexOf(item));
                 try {
                     Files.createDirectories(itemWork);
@@ -92,6 +101,70 @@ public final class IngestJob {
             }
         }
         return report;
+    }
+
+    /**
+     * Says what would be ingested, without downloading or changing anything: one PLANNED line per
+     * item, and a SKIPPED line with the reason for each item that would not be fetched.
+     */
+    public IngestReport plan(Source source) {
+        IngestReport report = new IngestReport();
+        List<Source.Item> items;
+        try {
+            items = source.list();
+        } catch (IngestException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+            return report;
+        }
+        for (Source.Item item : items) {
+            Optional<String> skip = whyNotFetch(source, item);
+            report.add(skip.isPresent()
+                    ? new IngestReport.Outcome(IngestReport.Status.SKIPPED, null, subject(item), skip.get(), 0)
+                    : new IngestReport.Outcome(IngestReport.Status.PLANNED, null, subject(item), item.location()
+                    + (item.size() >= 0 ? ", " + org.alos2ingest.util.Sizes.human(item.size()) : ""), 0));
+        }
+        return report;
+    }
+
+    /**
+     * Why an item is not fetched: the source says it cannot be ingested, or (unless --force) its
+     * name shows a product or scene that is cataloged already, so the download is saved.
+     */
+    public Optional<String> whyNotFetch(Source source, Source.Item item) {
+        if (item.skipReason().isPresent()) {
+            return item.skipReason();
+        }
+        if (options.force() || item.name().isEmpty() || source instanceof LocalSource) {
+            // a local zip costs nothing to look into: its own directory says exactly which products it holds
+            return Optional.empty();
+        }
+        String name = item.name().get();
+        Optional<ProductName> product = DeliveryNames.productName(name);
+        if (product.isPresent()) {
+            String id = product.get().text();
+            return catalog.contains(id) ? Optional.of(id + " is already in " + catalog.describe() + " (--force re-ingests)") : Optional.empty();
+        }
+        Optional<SceneId> scene = DeliveryNames.sceneId(name);
+        if (scene.isPresent()) {
+            // archive metadata datasets (-md) list files on disk elsewhere; they do not make a download redundant
+            List<String> ids = catalog.idsOfScene(scene.get().text()).stream().filter(i -> !i.endsWith("-md")).toList();
+            if (!ids.isEmpty()) {
+                return Optional.of("scene " + scene.get().text() + " is already in " + catalog.describe() + " as " + String.join(", ", ids)
+                        + " (--force re-ingests)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How an item is named in the report: its data id and file name where known. */
+    static String subject(Source.Item item) {
+        String id = item.attributes().get("data_id");
+        String name = item.name().orElse(null);
+        if (id != null) {
+            String title = item.attributes().get("filetitle");
+            return id + " (" + (name != null ? name : title != null && !title.isBlank() ? title : "?") + ")";
+        }
+        return name != null ? name : item.location();
     }
 
     /** Ingests one delivery already on local disk; failures of single scenes are reported, not thrown. */
@@ -200,6 +273,10 @@ public final class IngestJob {
         }
         Json.write(folder.resolve(id + ".met.json"), d.met());
         Json.write(folder.resolve(id + ".dataset.json"), d.dataset());
+        if (!delivery.transfers().isEmpty()) {
+            // HySDS's transfer record, published with the dataset it brought
+            PgeMetrics.append(folder, delivery.transfers());
+        }
 
         String location = d.match().publishLocation(options.settings(), d.version(), d.dataset(), d.met());
         String host = hostname();
@@ -268,13 +345,13 @@ public final class IngestJob {
 
     private Path newWorkFolder() {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path w = options.workRoot().resolve("run-" + stamp + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
         try {
-            Files.createDirectories(w);
+            Files.createDirectories(options.workRoot());
+            // a fresh folder even when queued jobs of this process start in the same instant
+            return Files.createTempDirectory(options.workRoot(), "run-" + stamp + "-" + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new IngestException(options.workRoot(), "cannot create work folder: " + e.getMessage(), e);
         }
-        return w;
     }
 
     private static String hostname() {

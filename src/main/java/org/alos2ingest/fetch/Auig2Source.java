@@ -1,0 +1,113 @@
+package org.alos2ingest.fetch;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.alos2ingest.util.Progress;
+
+/**
+ * One AUIG2 order: logs in with the user's AUIG2 account and downloads the order's zip. The listing
+ * asks for the file's name with a HEAD request (when the portal answers one) so that a scene already
+ * cataloged is not downloaded again.
+ */
+public final class Auig2Source implements Source {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
+
+    private final String orderId;
+    private final FetchConfig config;
+    private final URI base;
+    private HttpSession session;
+    private Credentials credentials;
+
+    public Auig2Source(String orderId, FetchConfig config) {
+        this.orderId = Auig2Protocol.checkOrderId(orderId);
+        this.config = config;
+        this.base = config.auig2Url();
+    }
+
+    @Override
+    public String describe() {
+        return "AUIG2 order " + orderId + " at " + Urls.display(base);
+    }
+
+    @Override
+    public List<Item> list() {
+        login();
+        URI download = Auig2Protocol.downloadUri(base, orderId);
+        Optional<String> name = Optional.empty();
+        long size = -1;
+        try (HttpSession.Response r = session.send(HttpSession.Request.head(download))) {
+            if (r.status() == 401 || r.status() == 403) {
+                throw loginFailed("HTTP " + r.status() + " for the order download");
+            }
+            if (r.status() == 200 && !r.contentType().contains("html")) {
+                name = ContentDisposition.fileName(r.header("Content-Disposition").orElse(null));
+                size = r.contentLength();
+            }
+            // an HTML answer, or a portal that does not answer HEAD: the GET will say what is wrong
+        }
+        return List.of(new Item(name, Urls.display(download), size, Map.of("auig2_orderid", orderId), Optional.empty()));
+    }
+
+    @Override
+    public Delivery fetch(Item item, Path workDir, Progress progress) {
+        login();
+        URI download = Auig2Protocol.downloadUri(base, orderId);
+        HttpDownloader.Download d;
+        try {
+            d = new HttpDownloader(session, progress).download(download, workDir, true);
+        } catch (UnexpectedPageException e) {
+            if (Auig2Protocol.isLoginPage(e.page())) {
+                throw loginFailed("the portal answered the order download with its login page");
+            }
+            throw new FetchException("AUIG2 order " + orderId + ": no such order, or not ready for download (the portal answered with an HTML page"
+                    + (e.title().isEmpty() ? "" : " '" + e.title() + "'") + " instead of a zip)");
+        } catch (HttpDownloader.HttpStatusException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw loginFailed("HTTP " + e.status() + " for the order download");
+            }
+            if (e.status() == 404) {
+                throw new FetchException("AUIG2 order " + orderId + ": no such order (HTTP 404)");
+            }
+            throw e;
+        }
+        return new Delivery(d.file(), Urls.display(download), true, Map.of(), List.of(d.transfer()));
+    }
+
+    /** Logs in once per source: two POSTs of the login form (the portal's quirk), keeping the cookies. */
+    private synchronized void login() {
+        if (session != null) {
+            return;
+        }
+        credentials = config.credentials().requireForService(config.auig2Login(), base.getHost());
+        HttpSession s = new HttpSession(config, Auig2Protocol.USER_AGENT, false);
+        URI login = Auig2Protocol.loginUri(base);
+        for (int i = 0; i < Auig2Protocol.LOGIN_POSTS; i++) {
+            try (HttpSession.Response r = s.send(HttpSession.Request.postForm(login, Auig2Protocol.loginForm(credentials)))) {
+                if (r.status() == 401 || r.status() == 403) {
+                    throw loginFailed("HTTP " + r.status() + " from " + Urls.display(login));
+                }
+                if (r.status() >= 400) {
+                    throw new FetchException("AUIG2 login at " + Urls.display(login) + " failed: HTTP " + r.status());
+                }
+                if (i == Auig2Protocol.LOGIN_POSTS - 1 && r.status() == 200 && r.contentType().contains("html")
+                        && Auig2Protocol.isLoginPage(r.text(256 * 1024))) {
+                    throw loginFailed("the portal answered with its login form again");
+                }
+            } catch (java.io.IOException e) {
+                throw new FetchException("AUIG2 login at " + Urls.display(login) + ": " + HttpSession.describe(e), e);
+            }
+        }
+        LOG.fine("AUIG2: logged in as " + credentials.user() + " (cookies " + s.cookieNames(login) + ")");
+        session = s;
+    }
+
+    private FetchException loginFailed(String why) {
+        return new FetchException("login failed for AUIG2 user " + credentials.user() + " at " + Urls.display(base) + " (" + why + ")");
+    }
+}

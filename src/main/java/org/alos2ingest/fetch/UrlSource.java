@@ -1,0 +1,80 @@
+package org.alos2ingest.fetch;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import org.alos2ingest.util.Progress;
+
+/**
+ * A product zip at an HTTP or HTTPS URL (a web or WebDAV server, a presigned object-store URL).
+ * Credentials come from the URL's {@code user:password@} part, the URL login options, or .netrc
+ * (machine = host); they are sent to that host only, never to a host it redirects to.
+ */
+public final class UrlSource implements Source {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
+    static final String USER_AGENT = "alos2-ingest";
+
+    private final URI uri;
+    private final Optional<Credentials> inUrl;
+    private final FetchConfig config;
+    private HttpSession session;
+
+    public UrlSource(String url, FetchConfig config) {
+        URI u = Urls.parse(url);
+        this.inUrl = Urls.userInfo(u);
+        this.uri = Urls.withoutUserInfo(u);
+        this.config = config;
+    }
+
+    @Override
+    public String describe() {
+        return Urls.display(uri);
+    }
+
+    /**
+     * The file name is the URL's last segment when it names a scene; otherwise a HEAD asks for
+     * Content-Disposition. A server that refuses HEAD (presigned URLs often do) is no error: the
+     * name is then learnt when the file arrives.
+     */
+    @Override
+    public List<Item> list() {
+        Optional<String> name = ContentDisposition.lastSegment(uri);
+        long size = -1;
+        if (name.isEmpty() || DeliveryNames.sceneId(name.get()).isEmpty()) {
+            try (HttpSession.Response r = session().send(HttpSession.Request.head(uri))) {
+                if (r.status() == 200) {
+                    Optional<String> cd = ContentDisposition.fileName(r.header("Content-Disposition").orElse(null));
+                    name = cd.isPresent() ? cd : name;
+                    size = r.contentLength();
+                }
+            } catch (FetchException e) {
+                LOG.fine(Urls.display(uri) + ": HEAD failed (" + e.getMessage() + "), the name will come with the download");
+            }
+        }
+        return List.of(new Item(name, Urls.display(uri), size, Map.of("url", Urls.display(uri)), Optional.empty()));
+    }
+
+    @Override
+    public Delivery fetch(Item item, Path workDir, Progress progress) {
+        HttpDownloader.Download d = new HttpDownloader(session(), progress).download(uri, workDir, true);
+        return new Delivery(d.file(), Urls.display(uri), true, Map.of(), List.of(d.transfer()));
+    }
+
+    private synchronized HttpSession session() {
+        if (session == null) {
+            HttpSession s = new HttpSession(config, USER_AGENT, true);
+            // .netrc entries are applied host by host by the session; only a login named for this URL is bound here
+            Optional<Credentials> c = inUrl.isPresent() ? inUrl
+                    : config.credentials().namedUser(config.urlLogin()).isPresent() ? config.credentials().forService(config.urlLogin(), uri.getHost())
+                    : Optional.empty();
+            c.ifPresent(x -> s.authorize(uri.getHost(), x));
+            session = s;
+        }
+        return session;
+    }
+}

@@ -1,0 +1,8 @@
+package org.alos2ingest.jobs;
+
+/** Runs one job where a queue's worker is: makes its source, finds its credentials, ingests. */
+@FunctionalInterface
+public interface JobRunner {
+
+    IngestReport run(JobSpec job);
+}
