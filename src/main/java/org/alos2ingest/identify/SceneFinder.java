@@ -59,6 +59,14 @@ public final class SceneFinder {
         return scenes;
     }
 
+    /**
+     * The products among some files of one folder (an archive group), with the same rules as a
+     * whole-tree {@link #find}.
+     */
+    public List<Scene> scenesOf(Path folder, List<Path> files) {
+        return scenesIn(folder, new java.util.ArrayList<>(files));
+    }
+
     private List<Scene> scenesIn(Path folder, List<Path> files) {
         files.sort(null);
         Map<Path, ProductFileName> names = new HashMap<>();
