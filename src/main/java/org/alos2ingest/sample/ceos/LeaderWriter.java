@@ -59,10 +59,13 @@ final class LeaderWriter {
         Facility5Fit.Fit fit = Facility5Fit.fit(g);
         for (int i = 1; i <= 5; i++) {
             RecordWriter w = RecordWriter.ascii(RecordCode.FACILITY, 6 + i, FACILITY_LENGTHS[i - 1]).put(FacilityRecord.SEQUENCE_NUMBER, i);
+            byte[] bytes = w.bytes();
             if (i == 5) {
                 facility5(w, fit);
+            } else if (i > 1) {
+                ephemerisText(g, bytes, i);
             }
-            records.add(w.bytes());
+            records.add(bytes);
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             for (byte[] r : records) {
@@ -247,6 +250,26 @@ final class LeaderWriter {
                 .put(DataQualityRecord.CHANNELS, 4).put(DataQualityRecord.ISLR, -10.16).put(DataQualityRecord.PSLR, -13.26)
                 .put(DataQualityRecord.AZIMUTH_AMBIGUITY, 24.4).put(DataQualityRecord.RANGE_AMBIGUITY, 32.7).put(DataQualityRecord.SNR, -32.1)
                 .put(DataQualityRecord.SLANT_RANGE_RESOLUTION, 5.333657).put(DataQualityRecord.AZIMUTH_RESOLUTION, 9.4979547).bytes();
+    }
+
+    /**
+     * Facility records 2-4 hold JAXA's own ephemeris, time-error and coordinate conversion tables,
+     * which the ingest never reads; they are filled with the orbit at one-second steps so that the
+     * leader compresses like a real one (blank records would look like a zip bomb).
+     */
+    private static void ephemerisText(SampleGeometry g, byte[] record, int number) {
+        String label = number == 2 ? "ALDSEF" : number == 3 ? "ETMDF " : "CCMF  ";
+        Instant t0 = g.stateVectors().get(0).time();
+        int at = 64;
+        for (int k = 0; at + 160 < record.length; k++) {
+            Instant t = t0.plusMillis(1000L * (k % 1620) + 7L * (k / 1620));
+            OrbitState s = g.orbit().at(t);
+            String line = String.format(Locale.ROOT, "%s%8d%22.15E%22.15E%22.15E%22.15E%22.15E%22.15E%n", label, k,
+                    s.position().x(), s.position().y(), s.position().z(), s.velocity().x(), s.velocity().y(), s.velocity().z());
+            byte[] b = line.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(b, 0, record, at, b.length);
+            at += b.length;
+        }
     }
 
     private static void facility5(RecordWriter w, Facility5Fit.Fit fit) {
