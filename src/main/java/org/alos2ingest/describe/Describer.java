@@ -45,6 +45,11 @@ public final class Describer {
     }
 
     public Description describe(Scene scene, Delivery delivery) {
+        return describe(scene, delivery, null);
+    }
+
+    /** @param ceos what was already read from the scene's CEOS files, or {@code null} to read them here */
+    Description describe(Scene scene, Delivery delivery, CeosDescriber.Facts ceos) {
         String id = scene.id();
         ObjectNode met = MetJson.fromName(scene.name());
         MetJson.putPolarisations(met, scene.polarisations());
@@ -62,7 +67,9 @@ public final class Describer {
         if (scene.format() == ProductFormat.CEOS) {
             // Level 1.1 is always geolocated from its own files (summary corners are 0.001 degrees at best,
             // and may be absent); Level 1.5 CEOS needs them only when summary.txt lacks times or corners.
-            CeosDescriber.Facts ceos = new CeosDescriber(settings, warnings, readCounter).describe(scene);
+            if (ceos == null) {
+                ceos = new CeosDescriber(settings, warnings, readCounter).describe(scene);
+            }
             ObjectNode md = met.has("alos2md") ? (ObjectNode) met.get("alos2md") : met.putObject("alos2md");
             md.setAll(ceos.leaderValues());
             boolean l11 = scene.level() == ProcessingLevel.L1_1;

@@ -42,7 +42,7 @@ public final class CeosDescriber {
      * @param geolocation  both methods' corners and how they compare (Level 1.1)
      */
     public record Facts(Instant start, Instant end, Footprint footprint, ObjectNode leaderValues, CeosProduct product,
-                        Optional<CeosFootprint.Result> geolocation, Optional<SarcatLookup.Answer> sarcat) {
+                        Optional<CeosGeometry> geometry, Optional<CeosFootprint.Result> geolocation, Optional<SarcatLookup.Answer> sarcat) {
     }
 
     private final Settings settings;
@@ -127,7 +127,7 @@ public final class CeosDescriber {
             values.put("far_range_m", s.farRangeFirst());
         }
         values.put("range_pixel_spacing_m", g.swaths().get(0).rangeSpacing());
-        return new Facts(g.start(), g.end(), footprint, values, p, Optional.of(r), sarcat);
+        return new Facts(g.start(), g.end(), footprint, values, p, Optional.of(g), Optional.of(r), sarcat);
     }
 
     private Facts processed(Scene scene, CeosProduct p) {
@@ -159,7 +159,7 @@ public final class CeosDescriber {
         }
         ObjectNode values = leaderValues(p, start, end);
         values.put("source", "ceos_leader");
-        return new Facts(start, end, footprint, values, p, Optional.empty(), Optional.empty());
+        return new Facts(start, end, footprint, values, p, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The leader's key values, with the names the old system's Level 1.1 metadata used where it had one. */

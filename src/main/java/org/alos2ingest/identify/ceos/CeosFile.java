@@ -145,6 +145,15 @@ public final class CeosFile implements Closeable {
      * the number of records; the records must exactly fill the file.
      */
     public List<Header> walk() {
+        return walk((offset, p) -> { });
+    }
+
+    /**
+     * Like {@link #walk()}, with {@code check} called on each header before the walk moves past
+     * it, so that a caller who knows what lengths to expect can stop at the record whose length lies
+     * rather than at the garbage its lie leads to.
+     */
+    public List<Header> walk(java.util.function.BiConsumer<Long, Preamble> check) {
         List<Header> out = new ArrayList<>();
         long at = 0;
         while (at < size) {
@@ -155,6 +164,7 @@ public final class CeosFile implements Closeable {
                 throw new CeosFormatException(path, at, (size - at) + " stray bytes after the last record, too few for a record preamble");
             }
             Preamble p = preamble(at, MAX_RECORD_LENGTH);
+            check.accept(at, p);
             out.add(new Header(at, p));
             at += p.length();
         }

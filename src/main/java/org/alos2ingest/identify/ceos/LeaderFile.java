@@ -37,18 +37,23 @@ public final class LeaderFile {
      */
     public static LeaderFile read(Path file, ReadCounter counter) {
         try (CeosFile f = CeosFile.open(file, counter)) {
-            List<CeosFile.Header> headers = f.walk();
-            if (headers.isEmpty()) {
+            if (f.size() == 0) {
                 throw new CeosFormatException(file, 0, "empty file, expected a leader file descriptor record");
             }
-            CeosFile.Header first = headers.get(0);
-            f.expect(first.offset(), first.preamble(), LeaderFileDescriptor.LAYOUT);
+            LeaderFileDescriptor fdr = new LeaderFileDescriptor(f.record(0, LeaderFileDescriptor.LAYOUT, 1 << 16));
+            Map<RecordCode, Long> declared = declaredLengths(fdr);
+            List<CeosFile.Header> headers = f.walk((offset, p) -> {
+                Long length = declared.get(p.code());
+                if (offset > 0 && length != null && length > 0 && p.length() != length) {
+                    throw new CeosFormatException(file, offset + 8, "record " + p.sequence() + " (type " + p.code() + ") claims "
+                            + p.length() + " bytes, but the leader file descriptor says such records are " + length + " bytes long");
+                }
+            });
             List<CeosRecord> records = new ArrayList<>();
-            LeaderFileDescriptor fdr = new LeaderFileDescriptor(f.readBody(first.offset(), first.preamble(), LeaderFileDescriptor.LAYOUT));
-            records.add(fdr.record());
             List<String> notes = new ArrayList<>();
             DatasetSummaryRecord dssr = null;
             PlatformPositionRecord position = null;
+            records.add(fdr.record());
             for (CeosFile.Header h : headers.subList(1, headers.size())) {
                 RecordCode code = h.preamble().code();
                 CeosRecord r;
@@ -92,6 +97,19 @@ public final class LeaderFile {
             compareCounts(fdr, records, notes);
             return new LeaderFile(file, fdr, records, dssr, position, notes);
         }
+    }
+
+    /** Record lengths the file descriptor announces, by type code (facility records vary in length and are left out). */
+    private static Map<RecordCode, Long> declaredLengths(LeaderFileDescriptor fdr) {
+        Map<RecordCode, Long> out = new java.util.HashMap<>();
+        RecordCode[] codes = {RecordCode.DATASET_SUMMARY, RecordCode.MAP_PROJECTION, RecordCode.PLATFORM_POSITION, RecordCode.ATTITUDE,
+            RecordCode.RADIOMETRIC, null, RecordCode.DATA_QUALITY};
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] != null) {
+                out.put(codes[i], fdr.record().integer(LeaderFileDescriptor.RECORD_LENGTH, i).orElse(0L));
+            }
+        }
+        return out;
     }
 
     private static RecordLayout layoutFor(RecordCode code) {

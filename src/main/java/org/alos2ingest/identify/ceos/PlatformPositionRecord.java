@@ -105,7 +105,7 @@ public final class PlatformPositionRecord {
 
     /** The state vectors, oldest first. */
     public List<StateVector> stateVectors() {
-        int n = record.count(POSITION_X);
+        int n = record.count(VELOCITY_Z);
         if (n < 4) {
             throw record.error(POINTS, 0, "says " + n + " state vectors; at least 4 are needed to interpolate the orbit");
         }
