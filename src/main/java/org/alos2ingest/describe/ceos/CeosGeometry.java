@@ -74,7 +74,7 @@ public record CeosGeometry(List<StateVector> stateVectors, OrbitInterpolator orb
                 throw new DescribeException(f.file(), "the last line (" + end + ") is older than the first (" + start + ")");
             }
             double prf = scanSar ? first.prfHz() : dssr.prfHz().orElse(first.prfHz());
-            if (!(prf > 10 && prf < 20000)) {
+            if (!(prf > 0 && prf < 20000)) {
                 throw new DescribeException(f.file(), "PRF " + prf + " Hz is not a PALSAR-2 line rate");
             }
             for (Instant t : List.of(start, end)) {

@@ -31,8 +31,8 @@ final class QuickLookWriter {
         List<LonLat> c = geometry.extent();
         double across = Ellipsoid.WGS84.distance(c.get(0), c.get(1));
         double along = Ellipsoid.WGS84.distance(c.get(0), c.get(3));
-        int maxPixels = geometry.images().stream().mapToInt(SampleGeometry.Image::pixels).sum();
-        width = Math.max(16, Math.min(800, maxPixels));
+        // JAXA's quick-looks are about 800 pixels across whatever the image size (804 x 822 in the real fixture).
+        width = 800;
         double h = width * along / across * (geometry.images().size() > 1 ? SCANSAR_STRETCH : 1);
         height = (int) Math.max(16, Math.round(h));
     }
