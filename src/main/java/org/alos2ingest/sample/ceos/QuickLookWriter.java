@@ -24,6 +24,7 @@ final class QuickLookWriter {
     private final Scenery scenery;
     private final int width;
     private final int height;
+    private double[] grid;
 
     QuickLookWriter(SampleGeometry geometry, Scenery scenery) {
         this.geometry = geometry;
@@ -48,12 +49,12 @@ final class QuickLookWriter {
     /** Amplitude-like values (DN) of the quick-look, row by row. */
     int[] values(String pol) {
         double gain = pol.equals("HH") || pol.equals("VV") ? 1.0 : 0.45;
+        if (grid == null) {
+            grid = scenery.grid(width, height);
+        }
         int[] v = new int[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double b = scenery.brightness((x + 0.5) / width, (y + 0.5) / height);
-                v[y * width + x] = (int) Math.max(1, Math.min(65535, Math.round(2500 * gain * b)));
-            }
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (int) Math.max(1, Math.min(65535, Math.round(2500 * gain * grid[i])));
         }
         return v;
     }

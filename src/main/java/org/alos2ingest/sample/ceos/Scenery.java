@@ -30,6 +30,35 @@ final class Scenery {
         return Math.max(0.05, v);
     }
 
+    /**
+     * {@link #brightness} on a {@code w x h} grid of cell centres, row by row; the terms are
+     * separable, so this costs a few trigonometric calls per row and column, not per cell.
+     */
+    double[] grid(int w, int h) {
+        double[] s1 = new double[w];
+        double[] s2 = new double[w];
+        double[] c2 = new double[w];
+        for (int i = 0; i < w; i++) {
+            double x = (i + 0.5) / w;
+            s1[i] = Math.sin(2 * Math.PI * f1 * x + phase);
+            s2[i] = Math.sin(2 * Math.PI * f2 * x + phase);
+            c2[i] = Math.cos(2 * Math.PI * f2 * x + phase);
+        }
+        double[] out = new double[w * h];
+        for (int j = 0; j < h; j++) {
+            double y = (j + 0.5) / h;
+            double cy = Math.cos(2 * Math.PI * f3 * y);
+            double sy = Math.sin(2 * Math.PI * f2 * y);
+            double cy2 = Math.cos(2 * Math.PI * f2 * y);
+            for (int i = 0; i < w; i++) {
+                // sin(a + b) = sin a cos b + cos a sin b
+                double v = 1 + 0.35 * s1[i] * cy + 0.2 * (s2[i] * cy2 + c2[i] * sy);
+                out[j * w + i] = Math.max(0.05, v);
+            }
+        }
+        return out;
+    }
+
     /** One complex sample of mean amplitude {@code amplitude}: Rayleigh magnitude, uniform phase. */
     static float[] sample(double amplitude, SplittableRandom rnd) {
         double u = rnd.nextDouble();
