@@ -138,9 +138,7 @@ public final class Inspector {
             facts.geometry().ifPresent(g -> o.set("geometry", geometry(g)));
             facts.sarcat().ifPresent(a -> o.putObject("sarcat").put("url", a.url().toString()).set("properties", a.properties()));
         } else {
-            ObjectNode g = o.putObject("geotiff");
-            g.put("note", "alos2-ingest does not read GeoTIFF headers here yet; the images' sizes and georeferencing will be "
-                    + "listed once the GeoTIFF reader is in place. Times and footprint below come from summary.txt.");
+            o.set("geotiff", geoTiff(scene));
         }
         try {
             Description d = new Describer(settings, definitions, warnings::add, counter).describe(scene, delivery, facts);
@@ -164,6 +162,17 @@ public final class Inspector {
         ArrayNode w = o.putArray("warnings");
         warnings.stream().distinct().forEach(w::add);
         return o;
+    }
+
+    /**
+     * What the GeoTIFF images say about themselves. The place for the GeoTIFF reader's fields (size,
+     * tiling, byte order, GeoKeys, valid-data footprint) once there is one; until then a note.
+     */
+    private static ObjectNode geoTiff(Scene scene) {
+        ObjectNode g = Json.object();
+        g.put("note", "alos2-ingest does not read GeoTIFF headers here yet; the images' sizes and georeferencing will be "
+                + "listed once the GeoTIFF reader is in place. Times and footprint below come from summary.txt.");
+        return g;
     }
 
     private static ObjectNode name(SceneId s, ProductId p) {

@@ -32,6 +32,8 @@ public final class ZipPeek {
     static final long WHOLE = 64L << 20;
     static final int HEAD = 1 << 20;
     static final int MAX_ENTRIES = 10_000;
+    /** The most a peek may write (sparse holes not counted): far more than any product's metadata files. */
+    static final long MAX_WRITTEN = 1L << 30;
 
     private ZipPeek() {
     }
@@ -47,6 +49,15 @@ public final class ZipPeek {
                 throw new UnpackException(zip, "holds " + entries.size() + " entries, more than " + MAX_ENTRIES);
             }
             Path root = target.toAbsolutePath().normalize();
+            long planned = 0;
+            for (ZipArchiveEntry e : entries) {
+                long size = Math.max(0, e.getSize());
+                boolean image = e.getName().replace('\\', '/').replaceAll(".*/", "").startsWith("IMG-");
+                planned += image || size > WHOLE ? Math.min(size, 2 * (HEAD + (64L << 20))) : size;
+            }
+            if (planned > MAX_WRITTEN) {
+                throw new UnpackException(zip, "its metadata files alone would take " + planned + " bytes to look at; not a product");
+            }
             for (ZipArchiveEntry e : entries) {
                 String name = e.getName().replace('\\', '/');
                 Path dest = root.resolve(name).normalize();

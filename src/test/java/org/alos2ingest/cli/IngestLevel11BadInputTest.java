@@ -144,6 +144,22 @@ class IngestLevel11BadInputTest {
     }
 
     @Test
+    void aProductNamedForTheWrongPassIsIngestedWithWarnings() throws Exception {
+        Path p = copy(stripmap, "wrongpass");
+        Files.delete(p.resolve("summary.txt"));
+        try (Stream<Path> s = Files.list(p)) {
+            for (Path f : s.toList()) {
+                Files.move(f, f.resolveSibling(f.getFileName().toString().replace("FBDR1.1__A", "FBDR1.1__D")));
+            }
+        }
+        Path home = p.getParent().resolve("home");
+        Cli.Run r = Cli.run("ingest", "--home", home.toString(), p.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("the leader's line time direction says ascending, the product name says descending"), r.err());
+        assertTrue(r.err().contains("the orbit is ascending at the scene centre, the product name says descending"), r.err());
+    }
+
+    @Test
     void aTruncatedImage() throws Exception {
         Path p = copy(stripmap, "truncatedimage");
         Path img = p.resolve("IMG-HH-" + stripmapId);

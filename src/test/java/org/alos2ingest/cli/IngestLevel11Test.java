@@ -95,6 +95,7 @@ class IngestLevel11Test {
         assertEquals("high precision", md.path("orbit_precision").asText());
         assertEquals("ceos_leader", md.path("source").asText());
         assertTrue(md.path("geolocation").path("methods_difference_m").asDouble() < 30);
+        assertTrue(md.path("geolocation").path("summary_corners_difference_m").asDouble() < 150, "summary.txt corners are rounded to 0.001 deg");
         JsonNode dataset = Json.read(folder.resolve(id + ".dataset.json"));
         assertEquals("v0.1", dataset.path("version").asText());
         assertEquals(met.path("location"), dataset.path("location"));

@@ -16,6 +16,7 @@ import org.alos2ingest.describe.IsoTime;
 import org.alos2ingest.describe.Json;
 import org.alos2ingest.describe.LonLat;
 import org.alos2ingest.describe.Settings;
+import org.alos2ingest.describe.SummaryCorners;
 import org.alos2ingest.describe.geo.Ellipsoid;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.Scene;
@@ -44,6 +45,8 @@ public final class CeosDescriber {
     public record Facts(Instant start, Instant end, Footprint footprint, ObjectNode leaderValues, CeosProduct product,
                         Optional<CeosGeometry> geometry, Optional<CeosFootprint.Result> geolocation, Optional<SarcatLookup.Answer> sarcat) {
     }
+
+    static final double SUMMARY_AGREEMENT_METRES = 1000;
 
     private final Settings settings;
     private final Consumer<String> warnings;
@@ -95,6 +98,15 @@ public final class CeosDescriber {
         }
         ObjectNode values = leaderValues(p, g.start(), g.end());
         ObjectNode geo = values.putObject("geolocation");
+        scene.summary().flatMap(SummaryCorners::imageScene).ifPresent(c -> {
+            double d = nearestCornerDistance(c, r.ring());
+            geo.put("summary_corners_difference_m", Math.round(d * 10) / 10.0);
+            // summary.txt rounds to 0.001 degrees (about 110 m): only a larger difference means something.
+            if (d > SUMMARY_AGREEMENT_METRES) {
+                warnings.accept(String.format(Locale.ROOT, "%s: summary.txt's corners lie up to %.0f m from the geolocated footprint",
+                        scene.id(), d));
+            }
+        });
         geo.put("footprint_source", sarcat.isPresent() ? "bos_sarcat" : r.used());
         geo.put("native_method", r.used());
         if (!Double.isNaN(r.difference())) {
@@ -209,6 +221,19 @@ public final class CeosDescriber {
 
     private static double round(double v) {
         return Math.round(v * 1e7) / 1e7;
+    }
+
+    /** Largest distance in metres from one of {@code corners} to the nearest of {@code ring}'s vertices. */
+    static double nearestCornerDistance(List<LonLat> corners, List<LonLat> ring) {
+        double max = 0;
+        for (LonLat c : corners) {
+            double best = Double.MAX_VALUE;
+            for (LonLat v : ring) {
+                best = Math.min(best, Ellipsoid.WGS84.distance(c, v));
+            }
+            max = Math.max(max, best);
+        }
+        return max;
     }
 
     /** Largest distance in metres from a native corner to the other footprint's outline. */

@@ -102,7 +102,7 @@ public final class CeosFootprint {
 
     private static String describe(String used, CeosGeometry g, double difference) {
         String agreement = Double.isNaN(difference) ? "no facility-5 polynomial to compare with"
-                : String.format(Locale.ROOT, "the two methods agree within %.1f m", difference);
+                : String.format(Locale.ROOT, "the two methods agree within %.2f m", difference);
         if (used.equals(FACILITY5)) {
             return "CEOS leader facility-5 pixel/line polynomial (" + agreement + ")";
         }

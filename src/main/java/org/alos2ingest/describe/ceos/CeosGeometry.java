@@ -52,8 +52,8 @@ public record CeosGeometry(List<StateVector> stateVectors, OrbitInterpolator orb
                     + " says " + side.word() + "-looking, the product name says " + named.word() + "-looking");
         }
         OrbitDirection dir = p.name().product().direction();
-        dssr.passDirection().filter(d -> d != dir).ifPresent(d -> notes.add(led.getFileName() + ": the leader says "
-                + d.word() + " pass, the product name " + dir.word()));
+        dssr.passDirection().filter(d -> d != dir).ifPresent(d -> notes.add(led.getFileName() + ": the leader's line time direction says "
+                + d.word() + ", the product name says " + dir.word()));
         double fs = dssr.exactSamplingRateHz().orElseThrow(() -> new DescribeException(led,
                 "the dataset summary record has no range sampling rate (position 711), needed for the slant ranges"));
         if (!(fs > 1e5 && fs < 1e9)) {
@@ -62,6 +62,14 @@ public record CeosGeometry(List<StateVector> stateVectors, OrbitInterpolator orb
         double dr = C / (2 * fs);
         List<StateVector> vectors = p.leader().platformPosition().stateVectors();
         OrbitInterpolator orbit = new OrbitInterpolator(vectors);
+        dssr.sceneCenterTime().filter(orbit::covers).ifPresent(t -> {
+            // Northward motion in the Earth-fixed frame is an ascending pass.
+            OrbitDirection flown = orbit.at(t).velocity().z() > 0 ? OrbitDirection.ASCENDING : OrbitDirection.DESCENDING;
+            if (flown != dir) {
+                notes.add(led.getFileName() + ": the orbit is " + flown.word() + " at the scene centre, the product name says "
+                        + dir.word());
+            }
+        });
         boolean scanSar = p.isScanSar();
         List<RadarSwath> swaths = new ArrayList<>();
         for (CeosProduct.Image img : p.scansOfFirstPolarisation()) {

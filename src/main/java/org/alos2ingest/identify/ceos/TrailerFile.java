@@ -21,6 +21,10 @@ public final class TrailerFile {
     public static final RecordLayout DESCRIPTOR_LAYOUT = RecordLayout.of("trailer file descriptor", RecordCode.TRAILER_FILE_DESCRIPTOR,
             FileDescriptorFields.with(QUICK_LOOKS, QUICK_LOOK_LENGTH, QUICK_LOOK_PIXELS, QUICK_LOOK_LINES, QUICK_LOOK_BYTES));
 
+    /** Quick-looks are about 800 x 800 (804 x 822 in the real fixture); anything far larger is not one. */
+    static final long MAX_SIDE = 8192;
+    static final long MAX_SAMPLES = 16L << 20;
+
     /** Where one quick-look's samples lie in the file, and their shape. */
     public record QuickLookEntry(long offset, int width, int height, int bytesPerSample) {
     }
@@ -52,7 +56,7 @@ public final class TrailerFile {
                 long w = d.integer(QUICK_LOOK_PIXELS, i).orElse(0L);
                 long h = d.integer(QUICK_LOOK_LINES, i).orElse(0L);
                 long b = d.integer(QUICK_LOOK_BYTES, i).orElse(0L);
-                if (w < 1 || h < 1 || w > 20000 || h > 20000 || (b != 1 && b != 2) || length != w * h * b) {
+                if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_SAMPLES || (b != 1 && b != 2) || length != w * h * b) {
                     throw d.error(QUICK_LOOK_LENGTH, i, "describes quick-look " + (i + 1) + " as " + w + " x " + h + " samples of " + b
                             + " bytes in " + length + " bytes, which is not a quick-look");
                 }
