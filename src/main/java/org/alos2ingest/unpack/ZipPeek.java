@@ -32,7 +32,7 @@ public final class ZipPeek {
     static final long WHOLE = 64L << 20;
     static final int HEAD = 1 << 20;
     static final int MAX_ENTRIES = 10_000;
-    /** The most a peek may write (sparse holes not counted): far more than any product's metadata files. */
+    /** The most one entry's peek may write (sparse holes not counted): far more than any product's metadata files. */
     static final long MAX_WRITTEN = 1L << 30;
 
     private ZipPeek() {
@@ -49,15 +49,6 @@ public final class ZipPeek {
                 throw new UnpackException(zip, "holds " + entries.size() + " entries, more than " + MAX_ENTRIES);
             }
             Path root = target.toAbsolutePath().normalize();
-            long planned = 0;
-            for (ZipArchiveEntry e : entries) {
-                long size = Math.max(0, e.getSize());
-                boolean image = e.getName().replace('\\', '/').replaceAll(".*/", "").startsWith("IMG-");
-                planned += image || size > WHOLE ? Math.min(size, 2 * (HEAD + (64L << 20))) : size;
-            }
-            if (planned > MAX_WRITTEN) {
-                throw new UnpackException(zip, "its metadata files alone would take " + planned + " bytes to look at; not a product");
-            }
             for (ZipArchiveEntry e : entries) {
                 String name = e.getName().replace('\\', '/');
                 Path dest = root.resolve(name).normalize();
@@ -150,6 +141,9 @@ public final class ZipPeek {
             int r = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (r < 0) {
                 return;
+            }
+            if (out.size() + r > MAX_WRITTEN) {
+                throw new IOException("an entry needs more than " + MAX_WRITTEN + " bytes copied to be looked at; unzip the delivery and inspect its files");
             }
             counter.add(r);
             out.write(ByteBuffer.wrap(buf, 0, r), pos);
