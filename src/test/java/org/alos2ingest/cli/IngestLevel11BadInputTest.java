@@ -104,7 +104,7 @@ class IngestLevel11BadInputTest {
         Path img = p.resolve("IMG-HV-" + stripmapId);
         write(img, 720 + 5, new byte[] {11});
         String e = failingIngest(p);
-        assertTrue(e.contains(img + ": at byte 724: expected a signal data record (type 50,10,18,20) for line 1, found type 50,11,18,20"), e);
+        assertTrue(e.contains(img + ": at byte 724: expected a signal data record (type 50,10,18,20) for the first line, found type 50,11,18,20"), e);
     }
 
     @Test

@@ -91,8 +91,14 @@ public final class ImageFile {
             if (f.size() > needed) {
                 notes.add((f.size() - needed) + " bytes after the last of the " + n + " records the descriptor announces");
             }
-            CeosRecord firstRecord = line(f, start, recordLength, layout, prefix, 1);
-            CeosRecord lastRecord = n == 1 ? firstRecord : line(f, start + (n - 1) * recordLength, recordLength, layout, prefix, n);
+            CeosRecord firstRecord = line(f, start, recordLength, layout, prefix, -1);
+            // Lines are numbered from 1; whatever the first says, the last must be n - 1 further on.
+            long firstNumber = firstRecord.binary(SignalDataRecord.LINE_NUMBER);
+            if (firstNumber != 0 && firstNumber != 1) {
+                throw firstRecord.error(SignalDataRecord.LINE_NUMBER, 0, "says line " + firstNumber + " for the first line of the file");
+            }
+            CeosRecord lastRecord = n == 1 ? firstRecord
+                    : line(f, start + (n - 1) * recordLength, recordLength, layout, prefix, firstNumber + n - 1);
             return new ImageFile(file, f.size(), fdr, kind, firstRecord, lastRecord, notes);
         }
     }
@@ -102,15 +108,15 @@ public final class ImageFile {
         boolean imageRecord = p.code().subtype1() == layout.code().subtype1() && p.code().type() == layout.code().type();
         if (!imageRecord) {
             throw new CeosFormatException(f.path(), offset + 4, "expected a " + layout.name() + " record (type " + layout.code()
-                    + ") for line " + lineNumber + ", found type " + p.code());
+                    + ") for " + (lineNumber < 0 ? "the first line" : "line " + lineNumber) + ", found type " + p.code());
         }
         if (p.length() != recordLength) {
-            throw new CeosFormatException(f.path(), offset + 8, "line " + lineNumber + " is " + p.length() + " bytes long, but the file descriptor says "
-                    + recordLength);
+            throw new CeosFormatException(f.path(), offset + 8, (lineNumber < 0 ? "the first line" : "line " + lineNumber) + " is "
+                    + p.length() + " bytes long, but the file descriptor says " + recordLength);
         }
         CeosRecord r = f.readPrefix(offset, p, layout, (int) prefix);
         long number = r.binary(SignalDataRecord.LINE_NUMBER);
-        if (number != lineNumber) {
+        if (lineNumber >= 0 && number != lineNumber) {
             throw r.error(SignalDataRecord.LINE_NUMBER, 0, "says line " + number + " where line " + lineNumber
                     + " must be (record length or count is wrong)");
         }

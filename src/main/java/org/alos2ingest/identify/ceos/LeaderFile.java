@@ -57,7 +57,8 @@ public final class LeaderFile {
             for (CeosFile.Header h : headers.subList(1, headers.size())) {
                 RecordCode code = h.preamble().code();
                 CeosRecord r;
-                if (code.equals(RecordCode.FACILITY)) {
+                // The real leader's facility records are 18,200,18,70; xarray's tables say 18,200,18,20: take both.
+                if (code.subtype1() == RecordCode.FACILITY.subtype1() && code.type() == RecordCode.FACILITY.type()) {
                     r = f.readBody(h.offset(), h.preamble(), FacilityRecord.LAYOUT);
                     if (new FacilityRecord(r).number() == 5) {
                         r = f.readBody(h.offset(), h.preamble(), FacilityRecord.POLYNOMIAL_LAYOUT);
@@ -132,7 +133,7 @@ public final class LeaderFile {
         count(records, out, declared, "radiometric_data", RadiometricRecord.LAYOUT.code());
         count(records, out, declared, "data_quality_summary", DataQualityRecord.LAYOUT.code());
         long facilities = declared.entrySet().stream().filter(e -> e.getKey().startsWith("facility")).mapToLong(Map.Entry::getValue).sum();
-        long found = records.stream().filter(r -> r.preamble().code().equals(RecordCode.FACILITY)).count();
+        long found = records.stream().filter(r -> r.layout() == FacilityRecord.LAYOUT || r.layout() == FacilityRecord.POLYNOMIAL_LAYOUT).count();
         if (facilities != found) {
             out.add("the leader file descriptor announces " + facilities + " facility related records, " + found + " were found");
         }

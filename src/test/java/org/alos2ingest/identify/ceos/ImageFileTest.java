@@ -68,7 +68,7 @@ class ImageFileTest {
         Path p = variant("IMG-wrongtype", b);
         CeosFormatException e = assertThrows(CeosFormatException.class, () -> ImageFile.read(p, new ReadCounter()));
         assertEquals(724, e.offset());
-        assertTrue(e.getMessage().contains("expected a signal data record (type 50,10,18,20) for line 1, found type 50,11,18,20"));
+        assertTrue(e.getMessage().contains("expected a signal data record (type 50,10,18,20) for the first line, found type 50,11,18,20"));
     }
 
     @Test
