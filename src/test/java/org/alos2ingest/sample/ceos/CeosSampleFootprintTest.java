@@ -65,6 +65,20 @@ class CeosSampleFootprintTest {
     }
 
     @Test
+    void acrossTheAntimeridianTheFootprintIsSplitThere() throws Exception {
+        CeosSampleSpec spec = CeosSampleSpec.generic(ObservationMode.UBS, LookSide.LEFT, OrbitDirection.DESCENDING, new LonLat(179.99, -17.8),
+                LocalDateTime.of(2023, 5, 6, 11, 2, 3, 0), 47900, 5400).withWidth(100);
+        CeosSampleProduct product = new CeosSampleProduct(spec);
+        CeosFootprint.Result r = readBack(product);
+        List<LonLat> truth = product.geometry().corners(product.geometry().images().get(0));
+        near(truth, r.rangeDoppler(), 30, "range-Doppler");
+        near(truth, r.facility5().orElseThrow(), 30, "facility-5");
+        assertEquals("MultiPolygon", r.footprint().toGeoJson().path("type").asText());
+        assertEquals(2, r.footprint().geometry().getNumGeometries());
+        assertTrue(truth.stream().anyMatch(c -> c.lon() > 179) && truth.stream().anyMatch(c -> c.lon() < -179), truth.toString());
+    }
+
+    @Test
     void scanSarDescendingLeftLookingIsTheUnionOfItsScans() throws Exception {
         CeosSampleSpec spec = CeosSampleSpec.generic(ObservationMode.WBD, LookSide.LEFT, OrbitDirection.DESCENDING, new LonLat(140.2, 37.6),
                 LocalDateTime.of(2024, 1, 2, 2, 49, 10, 100_000_000), 51350, 2850).withWidth(60);
