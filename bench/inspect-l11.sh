@@ -18,7 +18,7 @@ out="$root/bench/out/inspect-l11"
 mkdir -p "$out"
 jar="$root/target/alos2-ingest.jar"
 if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
-  mvn -B -ntp -q -Dstyle.color=never -DskipTests package
+  mvn -B -ntp -q -Dstyle.color=never -DskipTests package >/dev/null
 fi
 run() { java ${JAVA_OPTS:-} -jar "$jar" "$@"; }
 
@@ -68,7 +68,7 @@ else
 fi
 
 # 3. The same in a running process (archive cataloging: one JVM, thousands of scenes).
-mvn -B -ntp -q -Dstyle.color=never test-compile
+mvn -B -ntp -q -Dstyle.color=never test-compile >/dev/null
 mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 java -cp "$root/target/classes:$root/target/test-classes:$(cat "$out/classpath.txt")" org.alos2ingest.describe.InspectBenchmark "$product" 200 \
   | tee "$out/warm.txt" | sed 's/^/  /'
