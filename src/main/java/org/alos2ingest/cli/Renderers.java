@@ -2,6 +2,7 @@ package org.alos2ingest.cli;
 
 import java.util.List;
 
+import org.alos2ingest.render.CeosBrowseRenderer;
 import org.alos2ingest.render.SceneRenderer;
 
 /** The renderers an ingest runs, in order. */
@@ -10,6 +11,6 @@ final class Renderers {
     }
 
     static List<SceneRenderer> all() {
-        return List.of();
+        return List.of(new CeosBrowseRenderer());
     }
 }

@@ -9,12 +9,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.identify.LookSide;
 import org.alos2ingest.identify.ObservationMode;
 import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleProduct;
 import org.alos2ingest.sample.SampleSpec;
+import org.alos2ingest.sample.ceos.CeosSampleDelivery;
+import org.alos2ingest.sample.ceos.CeosSampleProduct;
+import org.alos2ingest.sample.ceos.CeosSampleSpec;
+import org.alos2ingest.util.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,16 +29,19 @@ import picocli.CommandLine.Option;
                 + "<order>_<item>_<scene>.zip holding UInt16 GeoTIFF images (DN 0 outside a rotated swath), "
                 + "LUT, BRS browse, KML and a summary.txt consistent with the rasters.",
                 "Presets reproduce the two real products of the fixtures (fbd: 14060 x 13684 px FBD L1.5, "
-                + "ubs: 27964 x 31459 px UBS L1.5); otherwise the mode, level and place are chosen freely."})
+                + "ubs: 27964 x 31459 px UBS L1.5); otherwise the mode, level and place are chosen freely.",
+                "--level 1.1 writes a CEOS Level 1.1 product (VOL, LED, IMG per polarisation and, for ScanSAR, per "
+                + "scan -F1.., TRL, BRS, summary.txt) from a simulated ALOS-2 orbit; presets ubs-l11 (25600 x 32971, "
+                + "6.8 GB per image) and wbd-l11 (ScanSAR, 5 scans). --full-size writes the real size with sparse images."})
 public final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "fbd or ubs: the geometry of a real product.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "fbd or ubs (Level 1.5 GeoTIFF), ubs-l11 or wbd-l11 (Level 1.1 CEOS): the geometry of a real product.")
     String preset;
 
     @Option(names = "--mode", defaultValue = "FBD", description = "Observation mode code (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--level", defaultValue = "1.5", description = "Processing level: 1.5 or 2.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--level", defaultValue = "1.5", description = "Processing level: 1.1, 1.5 or 2.1 (default: ${DEFAULT-VALUE}).")
     String level;
 
     @Option(names = "--look", defaultValue = "R", description = "Look side, R or L (default: ${DEFAULT-VALUE}).")
@@ -85,6 +93,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (isLevel11()) {
+            return writeCeos();
+        }
         SampleSpec s = spec();
         Files.createDirectories(out);
         if (folder) {
@@ -98,6 +109,60 @@ public final class SampleCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    private boolean isLevel11() {
+        return preset != null ? preset.toLowerCase(Locale.ROOT).endsWith("-l11") : "1.1".equals(level);
+    }
+
+    private Integer writeCeos() throws IOException {
+        CeosSampleSpec s = ceosSpec();
+        Files.createDirectories(out);
+        if (folder) {
+            Path dir = out.resolve(s.name().text());
+            CeosSampleProduct product = new CeosSampleProduct(s);
+            product.write(dir, Progress.forTerminal());
+            System.out.println(dir + describe(product));
+        } else {
+            Path zip = CeosSampleDelivery.write(s, out.resolve(s.deliveryName()), zipLevel, Progress.forTerminal());
+            System.out.println(zip + describe(new CeosSampleProduct(s)));
+        }
+        return Main.OK;
+    }
+
+    private static String describe(CeosSampleProduct p) {
+        StringBuilder sb = new StringBuilder(" (" + p.geometry().spec().name().text());
+        for (var im : p.geometry().images()) {
+            sb.append(String.format(Locale.ROOT, ", %s%d x %d px", p.geometry().images().size() > 1 ? "F" + im.scan() + " " : "", im.pixels(), im.lines()));
+        }
+        return sb.append(p.geometry().spec().sparse() ? ", sparse images)" : ")").toString();
+    }
+
+    CeosSampleSpec ceosSpec() {
+        try {
+            if (holes != 0 || ragged != 0) {
+                throw new IllegalArgumentException("--holes and --ragged apply to GeoTIFF samples, not Level 1.1");
+            }
+            CeosSampleSpec s;
+            if (preset != null) {
+                s = CeosSampleSpec.preset(preset);
+            } else {
+                ObservationMode m = ObservationMode.fromCode(mode.toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown mode " + mode));
+                String[] c = centre.split(",");
+                s = CeosSampleSpec.generic(m, LookSide.fromCode(Character.toUpperCase(look)), OrbitDirection.fromCode(Character.toUpperCase(direction)),
+                        new LonLat(Double.parseDouble(c[1]), Double.parseDouble(c[0])), time, orbit, frame);
+            }
+            if (fullSize) {
+                if (width != null) {
+                    throw new IllegalArgumentException("give --width or --full-size, not both");
+                }
+                return s.withSparse(true);
+            }
+            return s.withWidth(width != null ? width : s.isScanSar() ? 100 : 800);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e), e, null, null);
+        }
+    }
+
     SampleSpec spec() {
         try {
             SampleSpec s;
@@ -105,9 +170,6 @@ public final class SampleCommand implements Callable<Integer> {
                 s = SampleSpec.preset(preset);
             } else {
                 ProcessingLevel l = ProcessingLevel.fromCode(level).orElseThrow(() -> new IllegalArgumentException("unknown level " + level));
-                if (l == ProcessingLevel.L1_1) {
-                    throw new IllegalArgumentException("Level 1.1 samples are CEOS products, which this version cannot write yet");
-                }
                 ObservationMode m = ObservationMode.fromCode(mode.toUpperCase(Locale.ROOT))
                         .orElseThrow(() -> new IllegalArgumentException("unknown mode " + mode));
                 String[] c = centre.split(",");

@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.describe.ceos.CeosDescriber;
 import org.alos2ingest.fetch.Delivery;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductFormat;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SummaryFile;
+import org.alos2ingest.identify.ceos.ReadCounter;
 
 /**
  * Makes the metadata of one scene: met.json from the name and summary.txt, the footprint, the times,
@@ -28,14 +30,26 @@ public final class Describer {
     private final Settings settings;
     private final DatasetDefinitions definitions;
     private final Consumer<String> warnings;
+    private final ReadCounter readCounter;
 
     public Describer(Settings settings, DatasetDefinitions definitions, Consumer<String> warnings) {
+        this(settings, definitions, warnings, new ReadCounter());
+    }
+
+    /** @param readCounter counts the bytes read from CEOS files (for {@code inspect --stats}) */
+    public Describer(Settings settings, DatasetDefinitions definitions, Consumer<String> warnings, ReadCounter readCounter) {
         this.settings = settings;
         this.definitions = definitions;
         this.warnings = warnings;
+        this.readCounter = readCounter;
     }
 
     public Description describe(Scene scene, Delivery delivery) {
+        return describe(scene, delivery, null);
+    }
+
+    /** @param ceos what was already read from the scene's CEOS files, or {@code null} to read them here */
+    Description describe(Scene scene, Delivery delivery, CeosDescriber.Facts ceos) {
         String id = scene.id();
         ObjectNode met = MetJson.fromName(scene.name());
         MetJson.putPolarisations(met, scene.polarisations());
@@ -48,7 +62,24 @@ public final class Describer {
             met.set("alos2md", MetJson.alos2md(summary));
             start = time(summary, "Img_SceneStartDateTime");
             end = time(summary, "Img_SceneEndDateTime");
-            footprint = summaryFootprint(scene, summary);
+            footprint = scene.level() == ProcessingLevel.L1_1 ? null : summaryFootprint(scene, summary);
+        }
+        if (scene.format() == ProductFormat.CEOS) {
+            // Level 1.1 is always geolocated from its own files (summary corners are 0.001 degrees at best,
+            // and may be absent); Level 1.5 CEOS needs them only when summary.txt lacks times or corners.
+            if (ceos == null) {
+                ceos = new CeosDescriber(settings, warnings, readCounter).describe(scene);
+            }
+            ObjectNode md = met.has("alos2md") ? (ObjectNode) met.get("alos2md") : met.putObject("alos2md");
+            md.setAll(ceos.leaderValues());
+            boolean l11 = scene.level() == ProcessingLevel.L1_1;
+            if (l11 || start == null || end == null) {
+                start = ceos.start();
+                end = ceos.end();
+            }
+            if (l11 || footprint == null) {
+                footprint = ceos.footprint();
+            }
         }
         if (start == null || end == null) {
             throw new DescribeException(summary == null ? scene.folder() : summary.file(),

@@ -11,12 +11,12 @@ import org.alos2ingest.describe.LonLat;
  * northmost, and so on. This picks the labelling of a ring's vertices that puts each nearest to its
  * corner of the bounding box.
  */
-final class CornerLabels {
+public final class CornerLabels {
     private CornerLabels() {
     }
 
     /** @param ring four vertices in ring order (either orientation) @return them as LT, RT, RB, LB */
-    static List<LonLat> ltRtRbLb(List<LonLat> ring) {
+    public static List<LonLat> ltRtRbLb(List<LonLat> ring) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         double ref = ring.get(0).lon();
         List<double[]> v = new ArrayList<>();
