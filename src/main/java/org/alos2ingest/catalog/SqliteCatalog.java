@@ -251,7 +251,9 @@ public final class SqliteCatalog implements Catalog {
         }
         if (q.start() != null) {
             where.add("d.end_ms >= ?");
-            args.add(q.start().toEpochMilli());
+            // times are stored to the millisecond: a start finer than that rounds up, not down
+            long ms = q.start().toEpochMilli();
+            args.add(q.start().getNano() % 1_000_000 == 0 ? ms : ms + 1);
         }
         if (q.end() != null) {
             where.add("d.start_ms <= ?");

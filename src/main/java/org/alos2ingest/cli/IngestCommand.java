@@ -57,7 +57,7 @@ public final class IngestCommand implements Callable<Integer> {
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob job = new IngestJob(options, catalog, Publishers.local(), Renderers.all());
+            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
             for (Path p : paths) {
                 report.addAll(job.run(new LocalSource(p)));
             }
