@@ -448,6 +448,10 @@ public final class S3Publisher implements Publisher {
     private static Map<String, Long> list(S3Client s3, S3Location loc) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(loc.bucket()).prefix(loc.keyPrefix())).contents()) {
+            if (o.key().endsWith("/")) {
+                // a "folder" placeholder (consoles make them; file-system backed servers list their folders so)
+                continue;
+            }
             out.put(o.key(), o.size());
         }
         return out;
