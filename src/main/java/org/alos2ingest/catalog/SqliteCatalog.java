@@ -153,6 +153,11 @@ public final class SqliteCatalog implements Catalog {
                     }
                     Geometry footprint = Footprint.GeoJson.read(doc.path("location"));
                     JsonNode met = doc.path("metadata");
+                    find.setString(1, id);
+                    boolean existed;
+                    try (ResultSet rs = find.executeQuery()) {
+                        existed = rs.next();
+                    }
                     upsert.setString(1, id);
                     upsert.setString(2, doc.path("dataset_type").asText());
                     upsert.setString(3, doc.path("dataset").asText());
@@ -172,8 +177,11 @@ public final class SqliteCatalog implements Catalog {
                         rs.next();
                         rid = rs.getLong(1);
                     }
-                    delBox.setLong(1, rid);
-                    delBox.executeUpdate();
+                    if (existed) {
+                        // rid is an auxiliary R*Tree column, not indexed: only a replaced dataset pays for the scan
+                        delBox.setLong(1, rid);
+                        delBox.executeUpdate();
+                    }
                     for (int i = 0; i < footprint.getNumGeometries(); i++) {
                         Envelope e = footprint.getGeometryN(i).getEnvelopeInternal();
                         box.setDouble(1, e.getMinX());
