@@ -3,6 +3,7 @@ package org.alos2ingest.catalog;
 import java.time.Instant;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.describe.Footprint;
@@ -48,7 +49,7 @@ final class OpenSearchQuery {
         }
         if (q.area() != null) {
             ObjectNode shape = filter.addObject().putObject("geo_shape").putObject("location");
-            shape.set("shape", Footprint.of(q.area(), "query").toGeoJson());
+            shape.set("shape", offTheSeam(Footprint.of(q.area(), "query").toGeoJson()));
             shape.put("relation", "intersects");
         }
         if (filter.isEmpty()) {
@@ -56,6 +57,34 @@ final class OpenSearchQuery {
         }
         return query;
     }
+
+    /**
+     * Moves query vertices lying exactly on the antimeridian a nanodegree inwards. OpenSearch 2.x
+     * reads a query polygon with an edge on -180 (or 180) as crossing the dateline the long way round,
+     * a band around the whole Earth; a nanodegree is below the index's resolution (about 1e-7 degrees),
+     * so the area searched is the same.
+     */
+    static JsonNode offTheSeam(JsonNode geometry) {
+        JsonNode copy = geometry.deepCopy();
+        nudge(copy.path("coordinates"));
+        return copy;
+    }
+
+    private static void nudge(JsonNode node) {
+        if (!node.isArray()) {
+            return;
+        }
+        if (node.size() >= 2 && node.get(0).isNumber() && node.get(1).isNumber()) {
+            double lon = node.get(0).asDouble();
+            if (Math.abs(lon) == 180) {
+                ((ArrayNode) node).set(0, Math.signum(lon) * (180 - SEAM_NUDGE));
+            }
+            return;
+        }
+        node.forEach(OpenSearchQuery::nudge);
+    }
+
+    private static final double SEAM_NUDGE = 1e-9;
 
     /** Newest start first, then by id, as the embedded catalog orders them. */
     static ArrayNode sort() {
