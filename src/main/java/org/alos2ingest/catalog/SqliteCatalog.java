@@ -55,6 +55,8 @@ public final class SqliteCatalog implements Catalog {
                         + " mode TEXT, track INTEGER, direction TEXT, start_ms INTEGER, end_ms INTEGER,"
                         + " document TEXT NOT NULL, indexed_at TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS datasets_time ON datasets(start_ms, end_ms)");
+                // a path is the most selective acquisition filter; without it a filter-only search reads every row
+                s.execute("CREATE INDEX IF NOT EXISTS datasets_track ON datasets(track, start_ms)");
                 s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS datasets_bbox USING rtree(pid, min_lon, max_lon, min_lat, max_lat, +rid INTEGER)");
                 s.execute("INSERT OR IGNORE INTO catalog_meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
