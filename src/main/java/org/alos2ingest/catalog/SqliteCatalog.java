@@ -55,6 +55,8 @@ public final class SqliteCatalog implements Catalog {
                         + " mode TEXT, track INTEGER, direction TEXT, start_ms INTEGER, end_ms INTEGER,"
                         + " document TEXT NOT NULL, indexed_at TEXT)");
                 s.execute("CREATE INDEX IF NOT EXISTS datasets_time ON datasets(start_ms, end_ms)");
+                // a path is the most selective acquisition filter; without it a filter-only search reads every row
+                s.execute("CREATE INDEX IF NOT EXISTS datasets_track ON datasets(track, start_ms)");
                 s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS datasets_bbox USING rtree(pid, min_lon, max_lon, min_lat, max_lat, +rid INTEGER)");
                 s.execute("INSERT OR IGNORE INTO catalog_meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
@@ -153,6 +155,11 @@ public final class SqliteCatalog implements Catalog {
                     }
                     Geometry footprint = Footprint.GeoJson.read(doc.path("location"));
                     JsonNode met = doc.path("metadata");
+                    find.setString(1, id);
+                    boolean existed;
+                    try (ResultSet rs = find.executeQuery()) {
+                        existed = rs.next();
+                    }
                     upsert.setString(1, id);
                     upsert.setString(2, doc.path("dataset_type").asText());
                     upsert.setString(3, doc.path("dataset").asText());
@@ -172,8 +179,11 @@ public final class SqliteCatalog implements Catalog {
                         rs.next();
                         rid = rs.getLong(1);
                     }
-                    delBox.setLong(1, rid);
-                    delBox.executeUpdate();
+                    if (existed) {
+                        // rid is an auxiliary R*Tree column, not indexed: only a replaced dataset pays for the scan
+                        delBox.setLong(1, rid);
+                        delBox.executeUpdate();
+                    }
                     for (int i = 0; i < footprint.getNumGeometries(); i++) {
                         Envelope e = footprint.getGeometryN(i).getEnvelopeInternal();
                         box.setDouble(1, e.getMinX());
@@ -251,7 +261,9 @@ public final class SqliteCatalog implements Catalog {
         }
         if (q.start() != null) {
             where.add("d.end_ms >= ?");
-            args.add(q.start().toEpochMilli());
+            // times are stored to the millisecond: a start finer than that rounds up, not down
+            long ms = q.start().toEpochMilli();
+            args.add(q.start().getNano() % 1_000_000 == 0 ? ms : ms + 1);
         }
         if (q.end() != null) {
             where.add("d.start_ms <= ?");

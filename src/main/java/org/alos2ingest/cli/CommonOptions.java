@@ -29,7 +29,9 @@ public final class CommonOptions {
     Path home;
 
     @Option(names = "--catalog", paramLabel = "URI",
-            description = "Catalog to use: sqlite:FILE (default: sqlite:<home>/catalog.sqlite).")
+            description = "Catalog to use: sqlite:FILE (default: sqlite:<home>/catalog.sqlite), opensearch://HOST:PORT[/PREFIX], "
+                    + "opensearch+https://HOST:PORT[/PREFIX] (user and password from OPENSEARCH_USER/OPENSEARCH_PASSWORD or ~/.netrc), "
+                    + "or a catalog .json file.")
     String catalog;
 
     @Option(names = "--datasets", paramLabel = "FILE",
@@ -66,7 +68,7 @@ public final class CommonOptions {
     }
 
     public Catalog openCatalog() {
-        return Catalogs.open(catalogUri());
+        return Catalogs.open(catalogUri(), definitions());
     }
 
     public Settings settings() {

@@ -66,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
                 UnpackLimits.defaults(), false, false, Progress.forTerminal(), null);
         IngestReport report;
         try (Catalog catalog = common.openCatalog()) {
-            report = new IngestJob(options, catalog, Publishers.local(), Renderers.all()).run(new LocalSource(deliveries));
+            report = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all()).run(new LocalSource(deliveries));
             int code = ReportPrinter.print(report, false);
             System.out.println();
             System.out.println("catalog " + catalog.describe() + " holds " + catalog.count() + " dataset(s).");

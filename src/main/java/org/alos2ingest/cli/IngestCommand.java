@@ -107,7 +107,7 @@ public final class IngestCommand implements Callable<Integer> {
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob job = new IngestJob(options, catalog, Publishers.local(), Renderers.all());
+            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
             if (sentinelAsia && dataId == null) {
                 Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
                         : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));

@@ -90,7 +90,7 @@ public final class ScanCommand implements Callable<Integer> {
                 UnpackLimits.defaults(), force, false, Progress.forTerminal(), null);
         IngestReport report;
         try (Catalog catalog = common.openCatalog()) {
-            ArchiveScan scan = new ArchiveScan(options, catalog, Publishers.local());
+            ArchiveScan scan = new ArchiveScan(options, catalog, Publishers.standard(options.settings(), options.progress()));
             if (fdate != null) {
                 report = scan.runGroup(dir.toAbsolutePath().normalize(), fdate, tag);
             } else if (dryRun) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,9 +30,12 @@ public final class Json {
         return MAPPER.readTree(file.toFile());
     }
 
+    /** One line, no indentation; shared, because building a mapper per call costs more than the writing. */
+    private static final ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
     public static String compact(JsonNode json) {
         try {
-            return new ObjectMapper().writeValueAsString(json);
+            return COMPACT.writeValueAsString(json);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmark: `alos2-ingest scan` of a generated HPC archive of Level 1.1 products, at 10 000 files
+# (2 000 scene groups) and 100 000 files (20 000 groups): time, rate, and how the cost grows; then a
+# re-run of the big scan, which must skip every cataloged group without reading its files.
+#
+# Usage: bench/scan-archive.sh [parallel]      (default 2)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+parallel="${1:-2}"
+out="$root/bench/out/scan-archive"
+mkdir -p "$out"
+cli="$root/bin/alos2-ingest"
+"$cli" --version >/dev/null
+cp_file="$out/classpath"
+(cd "$root" && mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+cp="$root/target/classes:$(cat "$cp_file")"
+for groups in 2000 20000; do
+  [[ -d "$out/archive-$groups" ]] || java -cp "$cp" "$root/bench/MakeArchive.java" "$out/archive-$groups" "$groups"
+done
+echo "machine: $(nproc) cores; parallel $parallel"
+now() { date +%s.%N; }
+printf '%-34s %8s %8s %10s %12s\n' archive files groups seconds groups/s
+declare -A T
+for groups in 2000 20000; do
+  home="$out/home-$groups"; rm -rf "$home"
+  files=$(find "$out/archive-$groups" -path '*/.templates' -prune -o -type f -print | wc -l)
+  t0=$(now)
+  ALOS2_INGEST_HOME="$home" "$cli" scan -q "$out/archive-$groups" --parallel "$parallel"
+  t=$(echo "$(now) - $t0" | bc); T[$groups]=$t
+  n=$(ALOS2_INGEST_HOME="$home" "$cli" search --format ids --limit 1000000 | wc -l)
+  printf '%-34s %8d %8d %10.1f %12.0f\n' "archive-$groups (first scan)" "$files" "$n" "$t" "$(echo "$n / $t" | bc -l)"
+done
+t0=$(now)
+ALOS2_INGEST_HOME="$out/home-20000" "$cli" scan -q "$out/archive-20000" --parallel "$parallel"
+t=$(echo "$(now) - $t0" | bc)
+printf '%-34s %8s %8d %10.1f %12.0f\n' "archive-20000 (re-run, all skipped)" "" 20000 "$t" "$(echo "20000 / $t" | bc -l)"
+printf 'cost growth from 10 000 to 100 000 files: %.1fx the time for 10x the files\n' "$(echo "${T[20000]} / ${T[2000]}" | bc -l)"

@@ -1,0 +1,120 @@
+package org.alos2ingest.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3 server for tests: s3proxy (Maven Central's jar-with-dependencies, run in its own JVM so
+ * that its libraries stay off the test classpath) over a filesystem backend in a temporary folder,
+ * on a port the kernel picks. Objects are plain files under {@link #bucketDir}, which lets a test
+ * watch a publish from outside.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "alos2-test-access";
+    public static final String SECRET_KEY = "alos2-test-secret";
+    private static final Pattern STARTED = Pattern.compile("Started ServerConnector.*\\{127\\.0\\.0\\.1:(\\d+)}");
+
+    private final Process process;
+    private final Path data;
+    private final Path log;
+    private final URI endpoint;
+
+    private S3ProxyServer(Process process, Path data, Path log, URI endpoint) {
+        this.process = process;
+        this.data = data;
+        this.log = log;
+        this.endpoint = endpoint;
+    }
+
+    public static S3ProxyServer start(Path folder) throws IOException, InterruptedException {
+        Path data = Files.createDirectories(folder.resolve("s3-data"));
+        Path props = folder.resolve("s3proxy.properties");
+        Files.write(props, List.of(
+                "s3proxy.endpoint=http://127.0.0.1:0",
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + ACCESS_KEY,
+                "s3proxy.credential=" + SECRET_KEY,
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + data));
+        Path log = folder.resolve("s3proxy.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", jar().toString(), "--properties", props.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Matcher m = STARTED.matcher(Files.readString(log));
+            if (m.find()) {
+                return new S3ProxyServer(p, data, log, URI.create("http://127.0.0.1:" + m.group(1)));
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("s3proxy did not start: " + Files.readString(log));
+    }
+
+    private static Path jar() {
+        String prop = System.getProperty("alos2ingest.s3proxy.jar");
+        if (prop != null && Files.isRegularFile(Path.of(prop))) {
+            return Path.of(prop);
+        }
+        throw new IllegalStateException("no s3proxy jar: run the tests with Maven, which copies it into target/test-servers");
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The folder holding a bucket's objects, one file per object, keys as paths. */
+    public Path bucketDir(String bucket) {
+        return data.resolve(bucket);
+    }
+
+    /** A client for checking what the server holds. */
+    public S3Client client() {
+        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
+    }
+
+    public void createBucket(String bucket) {
+        try (S3Client c = client()) {
+            c.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
