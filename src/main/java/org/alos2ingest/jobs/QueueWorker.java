@@ -148,6 +148,7 @@ public final class QueueWorker {
                         stop();
                     }
                 });
+                say("worker " + workerId + " takes jobs from " + queue + " at " + broker.address() + ", " + settings.concurrency() + " at a time");
                 consumerTag = consume.basicConsume(queue, false, "alos2-ingest-worker-" + workerId, new DefaultConsumer(consume) {
                     @Override
                     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
@@ -173,7 +174,6 @@ public final class QueueWorker {
                 throw new QueueException("broker " + broker.address() + ": cannot take jobs from queue " + queue + ": "
                         + RabbitMqJobQueue.Errors.message(e), e);
             }
-            say("worker " + workerId + " takes jobs from " + queue + " at " + broker.address() + ", " + settings.concurrency() + " at a time");
             waitUntilDone();
             stopping = true;
             cancel();
