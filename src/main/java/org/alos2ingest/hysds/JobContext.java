@@ -35,7 +35,8 @@ public record JobContext(Path file, ObjectNode json) {
         } catch (NoSuchFileException e) {
             throw new HysdsException(f, "not found: run this in the HySDS job's work folder (or give --work-dir)");
         } catch (JsonProcessingException e) {
-            throw new HysdsException(f, "is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
+            throw new HysdsException(f, "is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
         } catch (IOException e) {
             throw new HysdsException(f, "cannot read: " + e.getMessage());
         }

@@ -84,7 +84,8 @@ public final class PgeRun {
                     if (!url.toLowerCase(java.util.Locale.ROOT).matches("^https?://.*")) {
                         throw new HysdsException(ctx.file(), "download_url must be an http or https URL");
                     }
-                    yield direct(ingest, config, new JobSpec(Sources.URL, JobSpec.nameOf(Sources.URL, "hysds"), Map.of("url", url)));
+                    String file = url.replaceAll("[?#].*$", "").replaceAll("/+$", "").replaceAll("^.*/", "");
+                    yield direct(ingest, config, new JobSpec(Sources.URL, JobSpec.nameOf(Sources.URL, file), Map.of("url", url)));
                 }
                 case SENTINEL_ASIA -> sentinelAsia(ctx, ingest, config, s);
             };

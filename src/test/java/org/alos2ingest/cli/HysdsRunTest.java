@@ -319,6 +319,11 @@ class HysdsRunTest {
         assertTrue(trace.startsWith("org.alos2ingest.hysds.HysdsException: "), trace);
         assertTrue(trace.contains("\tat org.alos2ingest.hysds.JobContext.read("), trace);
 
+        context("{\"auig2_orderid\": \"0000148073\",");
+        r = hysdsRun("ingest_alos2_auig2");
+        assertEquals(1, r.code());
+        assertTrue(Files.readString(job.resolve("_alt_error.txt")).startsWith(job.resolve("_context.json") + ": is not valid JSON: "));
+
         context("{\"auig2_orderid\": \"\", \"auig2_username\": \"alice\"}");
         r = hysdsRun("ingest_alos2_auig2");
         assertEquals(1, r.code());
