@@ -11,9 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,8 +79,8 @@ public final class QueueWorker {
     public record Summary(long succeeded, long retried, long deadLettered, long requeued) {
     }
 
-    /** A job being run: enough to put it back on the queue as it was. */
-    private record Held(long tag, String type, byte[] body, int attempt) {
+    /** A delivery in this worker's hands: enough to put it back on the queue as it was. */
+    private record Held(long tag, String type, byte[] body, int attempt, boolean redelivered) {
     }
 
     private final Broker broker;
@@ -87,7 +90,10 @@ public final class QueueWorker {
     private final PrintStream log;
     private final String workerId;
     private final Object lock = new Object();
-    private final Map<Long, Held> running = new ConcurrentHashMap<>();
+    /** Deliveries received and not yet acknowledged; whoever removes one (job thread or shutdown) settles it. */
+    private final Map<Long, Held> inHand = new ConcurrentHashMap<>();
+    private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch cancelOk = new CountDownLatch(1);
     private final AtomicInteger taken = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -152,16 +158,30 @@ public final class QueueWorker {
                 consumerTag = consume.basicConsume(queue, false, "alos2-ingest-worker-" + workerId, new DefaultConsumer(consume) {
                     @Override
                     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                        Held h = new Held(envelope.getDeliveryTag(), properties.getType(), body, QueueTopology.attemptOf(properties),
+                                envelope.isRedeliver());
+                        inHand.put(h.tag(), h);
                         touch();
                         busy.incrementAndGet();
-                        pool.execute(() -> {
-                            try {
-                                handle(envelope, properties, body);
-                            } finally {
-                                busy.decrementAndGet();
-                                touch();
-                            }
-                        });
+                        try {
+                            pool.execute(() -> {
+                                try {
+                                    handle(h);
+                                } finally {
+                                    busy.decrementAndGet();
+                                    touch();
+                                }
+                            });
+                        } catch (RejectedExecutionException e) {
+                            // shutting down: it stays in hand and is put back with the others
+                            busy.decrementAndGet();
+                        }
+                    }
+
+                    @Override
+                    public void handleCancelOk(String tag) {
+                        // called after every delivery that came before the cancel: nothing more will arrive
+                        cancelOk.countDown();
                     }
 
                     @Override
@@ -177,6 +197,12 @@ public final class QueueWorker {
             waitUntilDone();
             stopping = true;
             cancel();
+            try {
+                // deliveries sent before the cancel may still be on their way to handleDelivery
+                cancelOk.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             drain(pool);
         } finally {
             pool.shutdownNow();
@@ -232,14 +258,18 @@ public final class QueueWorker {
                 }
             } catch (IOException | RuntimeException e) {
                 // the channel is closing anyway; unacknowledged jobs return to the queue with it
+                cancelOk.countDown();
             }
         }
     }
 
-    /** Lets running jobs end within the grace period, then puts the rest back on the queue as they were. */
+    /**
+     * Lets running jobs end within the grace period (deliveries not started yet are put back at
+     * once by their threads), then puts whatever is still in hand back on the queue as it was.
+     */
     private void drain(ExecutorService pool) {
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
-        while (busy.get() > 0 && System.nanoTime() < deadline) {
+        while (!inHand.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -247,9 +277,11 @@ public final class QueueWorker {
                 break;
             }
         }
-        for (Held h : new ArrayList<>(running.values())) {
-            if (running.remove(h.tag()) != null) {
-                say("job " + jobName(h.body()) + ": still running at shutdown, put back on " + queue);
+        for (Held h : new ArrayList<>(inHand.values())) {
+            if (claim(h)) {
+                if (started.contains(h.tag())) {
+                    say("job " + jobName(h.body()) + ": still running at shutdown, put back on " + queue);
+                }
                 requeue(h);
             }
         }
@@ -268,14 +300,24 @@ public final class QueueWorker {
         }
     }
 
-    private void handle(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-        Held held = new Held(envelope.getDeliveryTag(), properties.getType(), body, QueueTopology.attemptOf(properties));
+    /** Takes a delivery out of hand to settle it; false when shutdown has put it back already. */
+    private boolean claim(Held h) {
+        return inHand.remove(h.tag()) != null;
+    }
+
+    private void handle(Held held) {
+        byte[] body = held.body();
         int attempts = settings.maxRetries() + 1;
         if (stopping || stopRequested) {
-            requeue(held);
+            if (claim(held)) {
+                requeue(held);
+            }
             return;
         }
-        if (envelope.isRedeliver()) {
+        if (held.redelivered()) {
+            if (!claim(held)) {
+                return;
+            }
             // the last worker to hold it stopped before it ended: that attempt failed
             String why = "its worker stopped (killed, or lost the broker) while running it";
             if (held.attempt() >= attempts) {
@@ -290,16 +332,20 @@ public final class QueueWorker {
         try {
             job = JobSpec.fromJson(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            deadLetter(held, e.getMessage(), held.attempt());
+            if (claim(held)) {
+                deadLetter(held, e.getMessage(), held.attempt());
+            }
             return;
         }
         int n = taken.incrementAndGet();
         if (settings.maxJobs() > 0 && n > settings.maxJobs()) {
             taken.decrementAndGet();
-            requeue(held);
+            if (claim(held)) {
+                requeue(held);
+            }
             return;
         }
-        running.put(held.tag(), held);
+        started.add(held.tag());
         say("job " + job.name() + ": started (" + job.type() + ", attempt " + held.attempt() + " of " + attempts + ")");
         long t0 = System.nanoTime();
         List<String> errors = new ArrayList<>();
@@ -324,7 +370,9 @@ public final class QueueWorker {
                 }
             }
         }
-        if (running.remove(held.tag()) == null) {
+        boolean mine = claim(held);
+        started.remove(held.tag());
+        if (!mine) {
             // shutdown put it back on the queue while it ran; whoever runs it next finds its datasets cataloged
             return;
         }
