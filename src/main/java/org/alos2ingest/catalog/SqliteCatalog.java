@@ -44,7 +44,11 @@ public final class SqliteCatalog implements Catalog {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            db = DriverManager.getConnection("jdbc:sqlite:" + this.file);
+            // writes take the write lock when they begin (BEGIN IMMEDIATE), so a writer waits for
+            // another process's write (busy_timeout) instead of failing with SQLITE_BUSY_SNAPSHOT
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            db = DriverManager.getConnection("jdbc:sqlite:" + this.file, config.toProperties());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 60000");
                 s.execute("PRAGMA journal_mode = WAL");

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.catalog.Catalog;
@@ -16,11 +17,15 @@ import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.jobs.Broker;
 import org.alos2ingest.jobs.FanOut;
 import org.alos2ingest.jobs.InProcessJobQueue;
 import org.alos2ingest.jobs.IngestJob;
 import org.alos2ingest.jobs.IngestOptions;
 import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.jobs.JobQueue;
+import org.alos2ingest.jobs.QueueTopology;
+import org.alos2ingest.jobs.RabbitMqJobQueue;
 import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
@@ -48,6 +53,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     FetchOptions fetch;
 
+    @Mixin
+    BrokerOptions brokerOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +78,8 @@ public final class IngestCommand implements Callable<Integer> {
     String startDate;
 
     @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
-            description = "Queue the per-file jobs of --eor-id/--start-date go to (default: ${DEFAULT-VALUE}; run in this process).")
+            description = "Queue the per-file jobs of --eor-id/--start-date go to (default: ${DEFAULT-VALUE}): on the RabbitMQ broker when "
+                    + "one is configured (--broker, $ALOS2_INGEST_BROKER; workers run them), else run in this process.")
     String queue;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
@@ -111,7 +120,7 @@ public final class IngestCommand implements Callable<Integer> {
             if (sentinelAsia && dataId == null) {
                 Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
                         : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));
-                try (InProcessJobQueue q = new InProcessJobQueue(queue, parallel, new SourceJobRunner(job, config))) {
+                try (JobQueue q = fanOutQueue(job, config)) {
                     FanOut fanOut = new FanOut(job, q, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
                     report.addAll(fanOut.run(listing, dryRun));
                 }
@@ -122,6 +131,15 @@ public final class IngestCommand implements Callable<Integer> {
             }
         }
         return ReportPrinter.print(report, common.quiet);
+    }
+
+    /** The broker's queue when one is configured (jobs run on its workers), else this process. */
+    private JobQueue fanOutQueue(IngestJob job, FetchConfig config) {
+        Optional<Broker> broker = dryRun ? Optional.empty() : usage(() -> brokerOptions.broker(fetch.netrc));
+        if (broker.isPresent()) {
+            return RabbitMqJobQueue.open(broker.get(), usage(() -> QueueTopology.checkName(queue)));
+        }
+        return new InProcessJobQueue(queue, parallel, new SourceJobRunner(job, config));
     }
 
     private List<Source> sources(FetchConfig config) {

@@ -28,12 +28,18 @@ final class ReportPrinter {
                     }
                 }
                 case PLANNED -> out.printf(Locale.ROOT, "would ingest %s%s%n", o.subject(), o.detail() == null ? "" : " (" + o.detail() + ")");
+                case QUEUED -> {
+                    if (!quiet) {
+                        out.printf(Locale.ROOT, "queued   %s: %s%n", o.subject(), o.detail());
+                    }
+                }
                 case FAILED -> err.println("error: " + o.detail());
             }
         }
         if (!quiet && report.outcomes().size() > 1) {
-            out.printf(Locale.ROOT, "%d ingested, %d skipped, %d failed%n", report.count(IngestReport.Status.INGESTED),
-                    report.count(IngestReport.Status.SKIPPED), report.count(IngestReport.Status.FAILED));
+            long queued = report.count(IngestReport.Status.QUEUED);
+            out.printf(Locale.ROOT, "%d ingested, %d skipped, %d failed%s%n", report.count(IngestReport.Status.INGESTED),
+                    report.count(IngestReport.Status.SKIPPED), report.count(IngestReport.Status.FAILED), queued > 0 ? ", " + queued + " queued" : "");
         }
         return report.failed() ? Main.FAILED : Main.OK;
     }

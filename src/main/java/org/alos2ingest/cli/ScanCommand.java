@@ -15,8 +15,12 @@ import org.alos2ingest.jobs.BatchJobQueue;
 import org.alos2ingest.jobs.BatchScheduler;
 import org.alos2ingest.jobs.IngestOptions;
 import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.jobs.Broker;
+import org.alos2ingest.jobs.JobQueue;
 import org.alos2ingest.jobs.JobResult;
 import org.alos2ingest.jobs.JobSpec;
+import org.alos2ingest.jobs.JobTypes;
+import org.alos2ingest.jobs.RabbitMqJobQueue;
 import org.alos2ingest.jobs.ScanLedger;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
@@ -65,6 +69,13 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Submit one Slurm job per group with sbatch, running SCRIPT (default: <home>/alos2-ingest-scan.sbatch).")
     String slurm;
 
+    @Option(names = "--queue", paramLabel = "NAME",
+            description = "Put one archive-group job per group on this RabbitMQ queue (see --broker) for `worker`s to run.")
+    String queue;
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
     @Option(names = "--walltime", defaultValue = "02:00:00", description = "Wall time asked for each batch job a written script runs (default: ${DEFAULT-VALUE}).")
     String walltime;
 
@@ -83,8 +94,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         common.configureLogging();
-        if (pbs != null && slurm != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --pbs or --slurm, not both");
+        if ((pbs != null ? 1 : 0) + (slurm != null ? 1 : 0) + (queue != null ? 1 : 0) > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --pbs, --slurm and --queue");
         }
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), force, false, Progress.forTerminal(), null);
@@ -96,7 +107,7 @@ public final class ScanCommand implements Callable<Integer> {
             } else if (dryRun) {
                 report = scan.scan(dir, regex, (g, r) -> r.add(new IngestReport.Outcome(IngestReport.Status.PLANNED, g.datasetId(),
                         g.datasetId(), g.folder() + " " + g.fdate() + ", " + g.files().size() + " files", 0)));
-            } else if (pbs != null || slurm != null) {
+            } else if (pbs != null || slurm != null || queue != null) {
                 report = submit(scan);
             } else {
                 report = scan.runLocally(dir, regex, tag, parallel);
@@ -106,15 +117,9 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private IngestReport submit(ArchiveScan scan) throws IOException {
-        BatchScheduler scheduler = pbs != null ? BatchScheduler.PBS : BatchScheduler.SLURM;
-        Path script = pbs != null ? pbs : slurm.isEmpty() ? common.home().resolve("alos2-ingest-scan.sbatch") : Path.of(slurm);
-        if (BatchJobQueue.writeScript(scheduler, script, groupCommand(), walltime)) {
-            System.out.println("wrote " + scheduler.name() + " job script " + script.toAbsolutePath());
-        }
         ScanLedger ledger = new ScanLedger(common.home().resolve("scan-submitted.tsv"));
-        IngestReport report;
-        try (BatchJobQueue queue = new BatchJobQueue(scheduler, script, scheduler.program())) {
-            report = scan.scan(dir, regex, (g, r) -> {
+        try (JobQueue jobs = submissionQueue()) {
+            return scan.scan(dir, regex, (g, r) -> {
                 String id = g.datasetId();
                 String earlier = ledger.jobOf(id);
                 if (earlier != null && !resubmit) {
@@ -122,10 +127,13 @@ public final class ScanCommand implements Callable<Integer> {
                             "submitted earlier as " + earlier + " and not cataloged yet (--resubmit submits it again)", 0));
                     return;
                 }
-                JobSpec job = new JobSpec("archive-group", g.fdate(), Map.of("dir", g.folder().toString(), "fdate", g.fdate(), "dataset_id", id));
+                Map<String, String> params = new java.util.LinkedHashMap<>(Map.of("dir", g.folder().toString(), "fdate", g.fdate(), "dataset_id", id));
+                if (tag != null) {
+                    params.put("tag", tag);
+                }
                 try {
-                    queue.submit(job);
-                    for (JobResult res : queue.awaitAll()) {
+                    jobs.submit(new JobSpec(JobTypes.ARCHIVE_GROUP, g.fdate(), params));
+                    for (JobResult res : jobs.awaitAll()) {
                         res.outcomes().forEach(r::add);
                         ledger.record(id, res.outcomes().get(0).detail());
                     }
@@ -136,7 +144,21 @@ public final class ScanCommand implements Callable<Integer> {
                 }
             });
         }
-        return report;
+    }
+
+    /** Where groups go: a batch scheduler with its job script, or a RabbitMQ queue. */
+    private JobQueue submissionQueue() throws IOException {
+        if (queue != null) {
+            Broker broker = brokerOptions.broker(null).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--queue needs a broker: give --broker amqp://user@host:port/vhost or set $ALOS2_INGEST_BROKER"));
+            return RabbitMqJobQueue.open(broker, queue);
+        }
+        BatchScheduler scheduler = pbs != null ? BatchScheduler.PBS : BatchScheduler.SLURM;
+        Path script = pbs != null ? pbs : slurm.isEmpty() ? common.home().resolve("alos2-ingest-scan.sbatch") : Path.of(slurm);
+        if (BatchJobQueue.writeScript(scheduler, script, groupCommand(), walltime)) {
+            System.out.println("wrote " + scheduler.name() + " job script " + script.toAbsolutePath());
+        }
+        return new BatchJobQueue(scheduler, script, scheduler.program());
     }
 
     /** The command a batch job runs for one group, with this scan's home, catalog and configuration. */

@@ -7,7 +7,8 @@ import java.util.List;
 /** What one ingest run did, scene by scene; the CLI prints it and derives the exit code from it. */
 public final class IngestReport {
 
-    public enum Status { INGESTED, SKIPPED, FAILED, PLANNED }
+    /** QUEUED: handed to a distributed queue whose workers report elsewhere (the job's outcome is not known here). */
+    public enum Status { INGESTED, SKIPPED, FAILED, PLANNED, QUEUED }
 
     /**
      * @param id       dataset id, or null when the failure came before a scene was identified

@@ -15,7 +15,11 @@ public interface JobQueue extends AutoCloseable {
     /** Queues a job; returns at once. */
     void submit(JobSpec job);
 
-    /** Waits until every job submitted so far has ended; results in submission order. */
+    /**
+     * Waits until every job submitted so far has ended; results in submission order. A distributed
+     * queue whose workers run elsewhere returns at once, one {@link IngestReport.Status#QUEUED}
+     * outcome per job: the submitter does not wait for them.
+     */
     List<JobResult> awaitAll();
 
     @Override

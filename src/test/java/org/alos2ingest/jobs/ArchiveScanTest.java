@@ -137,4 +137,27 @@ class ArchiveScanTest {
         assertEquals(1, r.errorLines().size(), r.err());
         assertTrue(r.errorLines().get(0).contains(led.getFileName().toString()), r.err());
     }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.alos2ingest.testing.RabbitMq.class)
+    void groupsGoThroughRabbitMqToAWorker(org.alos2ingest.testing.RabbitMq.Broker broker) throws IOException {
+        Path password = Files.writeString(tmp.resolve("broker-password"), broker.password() + "\n");
+        String queue = "scan-" + java.util.UUID.randomUUID();
+        CliRun submitted = CliRun.run(home(), "scan", archive.toString(), "--queue", queue, "--broker", broker.uri(),
+                "--broker-password-file", password.toString(), "--tag", "via-queue");
+        assertEquals(0, submitted.exitCode(), submitted.out() + submitted.err());
+        assertEquals(0, catalog().size(), "queued, not cataloged by the scan itself");
+        CliRun worker = CliRun.run(home(), "worker", "--queue", queue, "--broker", broker.uri(), "--broker-password-file", password.toString(),
+                "--exit-when-idle", "3");
+        assertEquals(0, worker.exitCode(), worker.out() + worker.err());
+        List<ObjectNode> docs = catalog();
+        assertEquals(3, docs.size(), worker.out());
+        for (ObjectNode d : docs) {
+            assertTrue(d.path("id").asText().endsWith("-md"));
+            assertEquals(List.of("via-queue"), Json.MAPPER.convertValue(d.path("metadata").path("tags"), List.class));
+        }
+        CliRun again = CliRun.run(home(), "scan", archive.toString(), "--queue", queue, "--broker", broker.uri(),
+                "--broker-password-file", password.toString());
+        assertTrue(again.out().contains("0 ingested, 3 skipped"), again.out());
+    }
 }

@@ -1,0 +1,136 @@
+package org.alos2ingest.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.fetch.FetchConfig;
+import org.alos2ingest.jobs.Broker;
+import org.alos2ingest.jobs.IngestJob;
+import org.alos2ingest.jobs.IngestOptions;
+import org.alos2ingest.jobs.JobTypes;
+import org.alos2ingest.jobs.QueueWorker;
+import org.alos2ingest.publish.Publishers;
+import org.alos2ingest.unpack.UnpackLimits;
+import org.alos2ingest.util.Progress;
+import org.alos2ingest.util.Sizes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Runs queued ingest jobs from a RabbitMQ queue into this machine's catalog and publish location, "
+                + "--concurrency at a time, until stopped (SIGTERM/SIGINT), --max-jobs are done, or the queue stays idle for --exit-when-idle.",
+                "A job is acknowledged only when its datasets are cataloged (or found cataloged already): a worker that dies mid-job "
+                + "loses nothing, the broker gives the job to another worker. A failed job is retried --max-retries times, --retry-delay "
+                + "apart, then moved with its error to the queue <NAME>.dead.",
+                "Logins (AUIG2, Sentinel Asia, download servers) come from this worker's environment and .netrc, as for 'ingest'."})
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    FetchOptions fetch;
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
+    String queue;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
+            description = "Retries of a failed job before it is dead-lettered (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    @Option(names = "--retry-delay", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Wait before a failed job is run again (default: ${DEFAULT-VALUE}).")
+    double retryDelay;
+
+    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "0", description = "Stop after taking this many jobs (default: no limit).")
+    long maxJobs;
+
+    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", description = "Stop when no job has arrived or run for this long.")
+    Double exitWhenIdle;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30",
+            description = "On SIGTERM/SIGINT, how long running jobs may finish before they are put back on the queue (default: ${DEFAULT-VALUE}).")
+    double shutdownGrace;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
+    Path work;
+
+    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
+            description = "Most bytes one delivery may unpack to (default: ${DEFAULT-VALUE}).")
+    String maxUnpacked;
+
+    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100",
+            description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
+    double maxRatio;
+
+    @Override
+    public Integer call() {
+        common.configureLogging();
+        QueueWorker.Settings settings = usage(() -> new QueueWorker.Settings(concurrency, maxRetries, seconds(retryDelay, "--retry-delay"),
+                maxJobs, exitWhenIdle == null ? null : seconds(exitWhenIdle, "--exit-when-idle"), seconds(shutdownGrace, "--shutdown-grace")));
+        Broker broker = usage(() -> brokerOptions.broker(fetch.netrc)).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "no broker: give --broker amqp://user@host:port/vhost or set $ALOS2_INGEST_BROKER (bin/start-rabbitmq starts one)"));
+        UnpackLimits limits = usage(() -> UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio));
+        Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
+        FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
+        // several jobs at once share the terminal: no progress bars, one line per job event instead
+        IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, false, false, Progress.silent(), null);
+        try (Catalog catalog = common.openCatalog()) {
+            IngestJob ingest = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
+            QueueWorker worker = new QueueWorker(broker, queue, JobTypes.runner(new JobTypes.Context(ingest, options, catalog, config)),
+                    settings, System.out);
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread onSignal = new Thread(() -> {
+                worker.stop();
+                try {
+                    // keep the JVM up while running jobs finish or are put back on the queue
+                    ended.await(settings.shutdownGrace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            try {
+                worker.run();
+            } finally {
+                ended.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down (a signal): the hook is running and sees the latch
+                }
+            }
+        }
+        return Main.OK;
+    }
+
+    private Duration seconds(double s, String option) {
+        if (Double.isNaN(s) || s < 0) {
+            throw new IllegalArgumentException(option + " must be 0 or more seconds");
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    private <T> T usage(java.util.function.Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e));
+        }
+    }
+}
