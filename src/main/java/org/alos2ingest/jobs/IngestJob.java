@@ -1,13 +1,10 @@
 package org.alos2ingest.jobs;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +15,6 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.IngestException;
 import org.alos2ingest.catalog.Catalog;
-import org.alos2ingest.catalog.GrqDocument;
 import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.describe.Json;
@@ -33,7 +29,6 @@ import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneId;
 import org.alos2ingest.identify.SceneFinder;
 import org.alos2ingest.publish.ProductPackager;
-import org.alos2ingest.publish.Publisher;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.render.SceneRenderer;
 import org.alos2ingest.unpack.UnpackedDelivery;
@@ -54,12 +49,14 @@ public final class IngestJob {
     private final Catalog catalog;
     private final Publishers publishers;
     private final List<SceneRenderer> renderers;
+    private final DatasetPublication publication;
 
     public IngestJob(IngestOptions options, Catalog catalog, Publishers publishers, List<SceneRenderer> renderers) {
         this.options = options;
         this.catalog = catalog;
         this.publishers = publishers;
         this.renderers = List.copyOf(renderers);
+        this.publication = new DatasetPublication(options.settings(), catalog, publishers, options.context());
     }
 
     public IngestReport run(Source source) {
@@ -278,64 +275,8 @@ public final class IngestJob {
             PgeMetrics.append(folder, delivery.transfers());
         }
 
-        String location = d.match().publishLocation(options.settings(), d.version(), d.dataset(), d.met());
-        String host = hostname();
-        List<String> urls = d.match().publishUrls(options.settings(), d.version(), d.dataset(), d.met(), host);
-        String browseLocation = d.match().browseLocation(options.settings(), d.version(), d.dataset(), d.met());
-        List<String> browseUrls = d.match().browseUrls(options.settings(), d.version(), d.dataset(), d.met(), host);
-        List<GrqDocument.Image> images = browseImages(folder);
-        List<Path> smallBrowse = new ArrayList<>();
-        for (GrqDocument.Image i : images) {
-            if (i.smallImg() != null) {
-                smallBrowse.add(folder.resolve(i.smallImg()));
-            }
-        }
-
-        Publisher publisher = publishers.forLocation(location);
-        if (publisher.exists(location) && !options.force()) {
-            warn(report, id + ": replacing a copy at " + location + " that was published but never cataloged");
-        }
-        Publisher browsePublisher = null;
-        if (browseLocation != null && !smallBrowse.isEmpty()) {
-            browsePublisher = publishers.forLocation(browseLocation);
-            browsePublisher.publishFiles(smallBrowse, browseLocation, true);
-        }
-        try {
-            publisher.publish(folder, location, true);
-        } catch (IngestException e) {
-            if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
-            }
-            throw e;
-        }
-        ObjectNode doc = GrqDocument.build(d, urls, browseUrls, images, options.context(), null);
-        try {
-            catalog.index(doc);
-        } catch (RuntimeException e) {
-            publisher.remove(location);
-            if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
-            }
-            throw e;
-        }
+        String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w));
         report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, id, id, location, secs(t0)));
-    }
-
-    /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */
-    static List<GrqDocument.Image> browseImages(Path folder) throws IOException {
-        List<Path> browse = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.browse.png")) {
-            ds.forEach(browse::add);
-        }
-        browse.sort(null);
-        List<GrqDocument.Image> out = new ArrayList<>();
-        for (Path b : browse) {
-            String name = b.getFileName().toString();
-            String base = name.substring(0, name.length() - ".browse.png".length());
-            String small = base + ".browse_small.png";
-            out.add(new GrqDocument.Image(name, Files.exists(folder.resolve(small)) ? small : null, base));
-        }
-        return out;
     }
 
     private void warn(IngestReport report, String warning) {
@@ -351,14 +292,6 @@ public final class IngestJob {
             return Files.createTempDirectory(options.workRoot(), "run-" + stamp + "-" + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new IngestException(options.workRoot(), "cannot create work folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 
