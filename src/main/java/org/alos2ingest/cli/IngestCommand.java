@@ -28,6 +28,9 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ImagingOptions imaging;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Delivery zip(s) or folder(s).")
     List<Path> paths;
 
@@ -51,13 +54,14 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.configureLogging();
+        var renderers = Renderers.all(imaging.settings());
         UnpackLimits limits = UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio);
         Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, force, keepWork,
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob job = new IngestJob(options, catalog, Publishers.local(), Renderers.all());
+            IngestJob job = new IngestJob(options, catalog, Publishers.local(), renderers);
             for (Path p : paths) {
                 report.addAll(job.run(new LocalSource(p)));
             }

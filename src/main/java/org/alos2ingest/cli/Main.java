@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "alos2-ingest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brings JAXA ALOS-2 PALSAR-2 products into a searchable, HySDS-compatible catalog.",
-        subcommands = {IngestCommand.class, SearchCommand.class, SampleCommand.class, DemoCommand.class,
+        subcommands = {IngestCommand.class, SearchCommand.class, SampleCommand.class, DemoCommand.class, RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
