@@ -83,16 +83,23 @@ public final class GeoTiffRenderer implements SceneRenderer {
                     first = Math.min(first, tileLevel(image, bounds, settings.maxZoom()));
                 }
                 DisplayScale scale = image.bitsPerSample() == 8 ? DisplayScale.IDENTITY : DisplayScale.ALOS2;
+                long t0 = System.nanoTime();
                 DisplayPyramid pyramid;
                 try (Progress.Task task = progress.start("reading " + tif.getFileName(),
                         (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES)) {
                     pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task);
                 }
+                long t1 = System.nanoTime();
+                int finest = first;
+                LOG.fine(() -> String.format(Locale.ROOT, "%s: read into display levels %d+ (%d MB) in %.1f s", tif.getFileName(),
+                        finest, pyramid.bytes() >> 20, (t1 - t0) / 1e9));
                 browse.addAll(writeBrowse(pyramid, folder, tif));
                 if (settings.tiles()) {
                     TileSetWriter.Summary s = TileSetWriter.write(pyramid, new TileCoverage(bounds), settings.maxZoom(),
                             folder.resolve("tiles").resolve(pol), settings.threads(), progress);
-                    LOG.fine(() -> tif.getFileName() + ": " + s.tiles() + " tiles (" + s.emptyTiles() + " empty), " + s.bytes() + " bytes");
+                    long t2 = System.nanoTime();
+                    LOG.fine(() -> String.format(Locale.ROOT, "%s: %d tiles to zoom %d (%d empty), %d MB, in %.1f s", tif.getFileName(),
+                            s.tiles(), s.maxZoom(), s.emptyTiles(), s.bytes() >> 20, (t2 - t1) / 1e9));
                     layers.add(pol);
                     tileBounds = bounds;
                 }
@@ -124,7 +131,8 @@ public final class GeoTiffRenderer implements SceneRenderer {
         if (scene.level() == ProcessingLevel.L2_1) {
             d.setFootprint(outline);
         } else {
-            checkAgainstSummary(d, outline, MapProjection.epsg(epsg), maskFactor * maskTransform.pixelSize());
+            double pixelMetres = maskTransform.pixelSize() * (epsg == 4326 ? 111_320 : 1);
+            checkAgainstSummary(d, outline, MapProjection.epsg(epsg), maskFactor * pixelMetres);
         }
         ObjectNode met = d.met();
         met.put("tiles", settings.tiles());
@@ -208,7 +216,12 @@ public final class GeoTiffRenderer implements SceneRenderer {
         if (summary.geometry().getNumGeometries() != 1 || outline.geometry().getNumGeometries() != 1) {
             return;
         }
-        double metres = hausdorffMetres(summary, outline, p);
+        MapProjection metric = p;
+        if (p.isGeographic()) {
+            LonLat c = outline.centroid();
+            metric = MapProjection.utm(MapProjection.utmZoneOf(c.lon()), c.lat() < 0);
+        }
+        double metres = hausdorffMetres(summary, outline, metric);
         double tolerance = 2 * SUMMARY_PRECISION_M + 3 * maskPixelMetres;
         d.met().put("valid_data_outline_offset_m", Math.round(metres * 10) / 10.0);
         if (metres > tolerance) {

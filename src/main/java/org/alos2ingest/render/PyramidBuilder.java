@@ -31,7 +31,12 @@ final class PyramidBuilder {
         int lw = (w + b - 1) / b;
         int lh = (h + b - 1) / b;
         long bytes = (long) lw * lh;
-        long free = Runtime.getRuntime().maxMemory() - (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
+        long free = freeHeap();
+        if (bytes * 3 / 2 > free) {
+            // the last image's pyramid may still be garbage waiting for collection
+            System.gc();
+            free = freeHeap();
+        }
         if (bytes > Integer.MAX_VALUE - 16 || bytes * 3 / 2 > free) {
             throw new RenderException(image.file(), "a " + lw + " x " + lh + " display image (level " + firstLevel + ") needs "
                     + bytes * 3 / 2 / (1 << 20) + " MB and " + free / (1 << 20) + " MB of heap is free; lower --max-zoom, "
@@ -100,6 +105,11 @@ final class PyramidBuilder {
             levels.add(level);
         }
         return new DisplayPyramid(w, h, image.epsg(), image.transform(), levels);
+    }
+
+    private static long freeHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 
     /** The next coarser level: each pixel the mean of the valid pixels of a 2 x 2 block. */

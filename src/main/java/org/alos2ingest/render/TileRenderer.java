@@ -18,12 +18,16 @@ final class TileRenderer implements AutoCloseable {
     static final int GRID = 16;
     static final double MAX_GRID_ERROR = 0.05;
     private static final int N = WebMercator.TILE_SIZE;
+    private static final java.lang.invoke.VarHandle PAIR =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long FULL_WEIGHT = 65536L << 32;
 
     private final DisplayPyramid pyramid;
     private final GeoBounds bounds;
     private final MapProjection projection;
     private final double[] inverse;
-    private final PngEncoder png;
+    private final PngEncoder smoothPng;
+    private final PngEncoder noisyPng;
     private final byte[] pixels = new byte[N * N];
     private final double[] col = new double[N * N];
     private final double[] row = new double[N * N];
@@ -38,18 +42,21 @@ final class TileRenderer implements AutoCloseable {
     private byte[] px;
     private int lw;
     private int lh;
+    private long lw16;
+    private long lh16;
     private boolean reduce;
-    private double ax;
-    private double ay;
-    private double bx;
-    private double by;
+    private long ax;
+    private long ay;
+    private long bx;
+    private long by;
 
     TileRenderer(DisplayPyramid pyramid, GeoBounds bounds, int pngLevel) {
         this.pyramid = pyramid;
         this.bounds = bounds;
         this.projection = MapProjection.epsg(pyramid.epsg());
         this.inverse = pyramid.transform().inverseCoefficients();
-        this.png = new PngEncoder(pngLevel);
+        this.smoothPng = new PngEncoder(pngLevel);
+        this.noisyPng = new PngEncoder(pngLevel, java.util.zip.Deflater.HUFFMAN_ONLY);
     }
 
     /** The tile's display values (row-major, 0 = transparent), or null when it shows no data. */
@@ -79,7 +86,8 @@ final class TileRenderer implements AutoCloseable {
     /** PNG bytes of the tile, or null when it shows no data. */
     byte[] png(TileId t) {
         byte[] p = pixels(t);
-        return p == null ? null : png.encode(p, N, N);
+        // reduced tiles are speckle, enlarged ones smooth: each to the compression that suits it
+        return p == null ? null : (reduce ? noisyPng : smoothPng).encode(p, N, N);
     }
 
     private boolean renderWindow(int z, double ox, double oy, int u0, int u1, int v0, int v1) {
@@ -127,13 +135,15 @@ final class TileRenderer implements AutoCloseable {
         double rel = scale / f;
         this.reduce = rel > 1.0001;
         // Sub-sample offsets (a quarter of a tile pixel along each tile axis), in level pixels.
-        this.ax = 0.25 * cu / f;
-        this.ay = 0.25 * ru / f;
-        this.bx = 0.25 * cv / f;
-        this.by = 0.25 * rv / f;
+        this.ax = fixed(0.25 * cu / f);
+        this.ay = fixed(0.25 * ru / f);
+        this.bx = fixed(0.25 * cv / f);
+        this.by = fixed(0.25 * rv / f);
         this.px = level.pixels();
         this.lw = level.width();
         this.lh = level.height();
+        this.lw16 = (long) lw << 16;
+        this.lh16 = (long) lh << 16;
         double inv = 1 / f;
         boolean drawn = false;
         if (exact || nu == 1 || nv == 1) {
@@ -143,7 +153,11 @@ final class TileRenderer implements AutoCloseable {
             for (int v = v0; v < v1; v++) {
                 for (int u = u0; u < u1; u++) {
                     int i = v * N + u;
-                    drawn |= shade(i, col[i] * inv - 0.5, row[i] * inv - 0.5);
+                    double p = col[i] * inv - 0.5;
+                    double q = row[i] * inv - 0.5;
+                    if (Double.isFinite(p) && Double.isFinite(q) && Math.abs(p) < 1e9 && Math.abs(q) < 1e9) {
+                        drawn |= shade(i, fixed(p), fixed(q));
+                    }
                 }
             }
             return drawn;
@@ -166,10 +180,11 @@ final class TileRenderer implements AutoCloseable {
                 int from = nodesU[k];
                 int to = k + 2 == nu ? nodesU[k + 1] + 1 : nodesU[k + 1];
                 double span = Math.max(1, nodesU[k + 1] - nodesU[k]);
-                double dp = (rowC[k + 1] - rowC[k]) / span;
-                double dq = (rowR[k + 1] - rowR[k]) / span;
-                double p = rowC[k];
-                double q = rowR[k];
+                // fixed point (1/65536 of a level pixel): integer steps along the row
+                long dp = fixed((rowC[k + 1] - rowC[k]) / span);
+                long dq = fixed((rowR[k + 1] - rowR[k]) / span);
+                long p = fixed(rowC[k]);
+                long q = fixed(rowR[k]);
                 for (int u = from; u < to; u++) {
                     drawn |= shade(base + u, p, q);
                     p += dp;
@@ -180,33 +195,52 @@ final class TileRenderer implements AutoCloseable {
         return drawn;
     }
 
-    /** Samples level position (p, q) (pixel centres at integers) into tile pixel i; true when drawn. */
-    private boolean shade(int i, double p, double q) {
-        long w;
-        long s;
-        int shift;
+    private static long fixed(double v) {
+        return Math.round(v * 65536);
+    }
+
+    /**
+     * Samples level position (p, q) (fixed point, 1/65536 of a level pixel; pixel centres at whole
+     * numbers) into tile pixel i; true when drawn.
+     */
+    private boolean shade(int i, long p, long q) {
         if (reduce) {
-            long a1 = sample(px, lw, lh, p - ax - bx, q - ay - by);
-            long a2 = sample(px, lw, lh, p + ax - bx, q + ay - by);
-            long a3 = sample(px, lw, lh, p - ax + bx, q - ay + by);
-            long a4 = sample(px, lw, lh, p + ax + bx, q + ay + by);
-            w = (a1 >>> 32) + (a2 >>> 32) + (a3 >>> 32) + (a4 >>> 32);
-            s = (a1 & 0xffffffffL) + (a2 & 0xffffffffL) + (a3 & 0xffffffffL) + (a4 & 0xffffffffL);
-            shift = 18;
-        } else {
-            long a1 = sample(px, lw, lh, p, q);
-            w = a1 >>> 32;
-            s = a1 & 0xffffffffL;
-            shift = 16;
+            // Four point samples spread over the tile pixel's footprint (at most 2 level pixels
+            // wide): their mean is the footprint's box average, at a quarter of the cost of
+            // bilinear samples.
+            int v1 = point(p - ax - bx, q - ay - by);
+            int v2 = point(p + ax - bx, q + ay - by);
+            int v3 = point(p - ax + bx, q - ay + by);
+            int v4 = point(p + ax + bx, q + ay + by);
+            int n = (v1 != 0 ? 1 : 0) + (v2 != 0 ? 1 : 0) + (v3 != 0 ? 1 : 0) + (v4 != 0 ? 1 : 0);
+            if (n < 2) {
+                return false;
+            }
+            int sum = v1 + v2 + v3 + v4;
+            int value = n == 4 ? (sum + 2) >> 2 : n == 2 ? (sum + 1) >> 1 : (sum * 2 + 3) / 6;
+            pixels[i] = (byte) value;
+            return true;
         }
-        long full = 1L << shift;
-        if (w < full >> 1) {
+        long a = sample(p, q);
+        long w = a >>> 32;
+        long s = a & 0xffffffffL;
+        if (w < 32768) {
             return false;
         }
-        // all samples on data: a shift; at the swath's edge: the mean of the valid part
-        long value = w == full ? (s + (full >> 1)) >> shift : (s + (w >> 1)) / w;
+        // all four neighbours on data: a shift; at the swath's edge: the mean of the valid part
+        long value = w == 65536 ? (s + 32768) >> 16 : (s + (w >> 1)) / w;
         pixels[i] = (byte) (value < 1 ? 1 : Math.min(255, value));
         return true;
+    }
+
+    /** The level pixel nearest to position (p, q), or 0 (no data) outside the level. */
+    private int point(long p, long q) {
+        long pp = p + 32768;
+        long qq = q + 32768;
+        if (pp < 0 || qq < 0 || pp >= lw16 || qq >= lh16) {
+            return 0;
+        }
+        return px[(int) (qq >> 16) * lw + (int) (pp >> 16)] & 0xff;
     }
 
     /*
@@ -214,14 +248,19 @@ final class TileRenderer implements AutoCloseable {
      * no-data given no weight, packed into a long: the valid weight (out of 65536) in the high half,
      * the weighted sum of values in the low half; no allocation in the hot loop.
      */
-    private static long sample(byte[] px, int lw, int lh, double p, double q) {
-        if (!(p > -1 && q > -1 && p < lw && q < lh)) {
+    private long sample(long p, long q) {
+        if (p <= -65536 || q <= -65536 || p >= lw16 || q >= lh16) {
             return 0;
         }
-        int ix = (int) (p + 1) - 1;
-        int iy = (int) (q + 1) - 1;
-        int fx = (int) ((p - ix) * 256);
-        int fy = (int) ((q - iy) * 256);
+        long pp = p + 65536;
+        long qq = q + 65536;
+        int ix = (int) (pp >> 16) - 1;
+        int iy = (int) (qq >> 16) - 1;
+        int fx = (int) (pp >> 8) & 0xff;
+        int fy = (int) (qq >> 8) & 0xff;
+        byte[] px = this.px;
+        int lw = this.lw;
+        int lh = this.lh;
         int w00 = (256 - fx) * (256 - fy);
         int w10 = fx * (256 - fy);
         int w01 = (256 - fx) * fy;
@@ -231,11 +270,17 @@ final class TileRenderer implements AutoCloseable {
         int v01 = 0;
         int v11 = 0;
         if (ix >= 0 && iy >= 0 && ix + 1 < lw && iy + 1 < lh) {
+            // two neighbours per load, one bounds check each
             int r = iy * lw + ix;
-            v00 = px[r] & 0xff;
-            v10 = px[r + 1] & 0xff;
-            v01 = px[r + lw] & 0xff;
-            v11 = px[r + lw + 1] & 0xff;
+            int top = (short) PAIR.get(px, r);
+            int bottom = (short) PAIR.get(px, r + lw);
+            v00 = top & 0xff;
+            v10 = (top >> 8) & 0xff;
+            v01 = bottom & 0xff;
+            v11 = (bottom >> 8) & 0xff;
+            if (v00 != 0 && v10 != 0 && v01 != 0 && v11 != 0) {
+                return FULL_WEIGHT | (w00 * v00 + w10 * v10 + w01 * v01 + w11 * v11);
+            }
         } else {
             if (iy >= 0) {
                 if (ix >= 0) {
@@ -373,6 +418,7 @@ final class TileRenderer implements AutoCloseable {
 
     @Override
     public void close() {
-        png.close();
+        smoothPng.close();
+        noisyPng.close();
     }
 }

@@ -180,8 +180,8 @@ class GeoTiffRendererTest {
                     z, scale, compared, mad, bias, alphaWrong, alphaChecked);
             assertTrue(compared > 300, "compared " + compared);
             // Enlarging: the same bilinear interpolation, up to 8-bit weights and the 16-px projection grid.
-            // Reducing: box mean versus 2 x 2 bilinear samples of a 2^L-averaged level: speckle (a Rayleigh
-            // amplitude, std about half the mean of ~85) differs by a few levels between the two filters.
+            // Reducing: the exact box mean versus 4 point samples of a 2^L-averaged level: speckle (a
+            // Rayleigh amplitude, std about half its mean of ~85) differs by a few levels between the two.
             double bound = scale <= 1 ? 1.0 : 8.0;
             assertTrue(mad <= bound, "zoom " + z + ": mean |tile - source| = " + mad);
             assertTrue(Math.abs(bias) <= 1.5, "zoom " + z + ": bias " + bias);

@@ -125,7 +125,7 @@ public final class GeoTiffImage implements Closeable {
         }
         this.byteCounts = counts;
         for (int i = 0; i < chunks; i++) {
-            long need = compression == Compression.NONE ? storedBytes(i) : byteCounts[i];
+            long need = compression == Compression.NONE ? decodedBytes(i) : byteCounts[i];
             if (compression == Compression.NONE && byteCounts[i] < need) {
                 throw source.error((tiled ? "tile " : "strip ") + i + " holds " + byteCounts[i] + " bytes; uncompressed it needs " + need);
             }
@@ -172,11 +172,6 @@ public final class GeoTiffImage implements Closeable {
         }
         int rows = Math.min(chunkHeight, height - chunk * chunkHeight);
         return (long) rows * width * bytesPerSample;
-    }
-
-    /** Bytes an uncompressed chunk must hold (a last strip may stop after its last row). */
-    private long storedBytes(int chunk) {
-        return decodedBytes(chunk);
     }
 
     public Path file() {
