@@ -1,8 +1,10 @@
 package org.alos2ingest.describe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * Reduces the vertices of a ring without ever giving up area, so that a simplified footprint still
@@ -337,12 +339,12 @@ final class OutwardSimplifier {
             if (cells[k] == null) {
                 cells[k] = new int[4];
             } else if (sizes[k] == cells[k].length) {
-                cells[k] = java.util.Arrays.copyOf(cells[k], sizes[k] * 2);
+                cells[k] = Arrays.copyOf(cells[k], sizes[k] * 2);
             }
             cells[k][sizes[k]++] = id;
         }
 
-        boolean anyIn(double ax, double ay, double bx, double by, java.util.function.IntPredicate test) {
+        boolean anyIn(double ax, double ay, double bx, double by, IntPredicate test) {
             int cx0 = Math.max(0, (int) Math.floor((ax - x0) / cell));
             int cx1 = Math.min(cols - 1, (int) Math.floor((bx - x0) / cell));
             int cy0 = Math.max(0, (int) Math.floor((ay - y0) / cell));

@@ -1,6 +1,8 @@
 package org.alos2ingest.describe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -263,7 +265,7 @@ public final class ValidDataOutline {
      * {@link #POCKET_AREA} of its area.
      */
     static List<double[]> fillShallowPockets(List<double[]> ring, List<double[]> hull, double area) {
-        java.util.IdentityHashMap<double[], Boolean> onHull = new java.util.IdentityHashMap<>();
+        IdentityHashMap<double[], Boolean> onHull = new IdentityHashMap<>();
         for (double[] h : hull) {
             onHull.put(h, Boolean.TRUE);
         }
@@ -342,7 +344,7 @@ public final class ValidDataOutline {
 
         void push(int v) {
             if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
+                a = Arrays.copyOf(a, a.length * 2);
             }
             a[n++] = v;
         }

@@ -1,6 +1,7 @@
 package org.alos2ingest.render;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.alos2ingest.identify.geotiff.GeoTiffImage;
@@ -71,8 +72,8 @@ final class PyramidBuilder {
                     return;
                 }
                 for (int oy = oy0; oy < oy1; oy++) {
-                    java.util.Arrays.fill(sum, 0);
-                    java.util.Arrays.fill(count, 0);
+                    Arrays.fill(sum, 0);
+                    Arrays.fill(count, 0);
                     int yEnd = Math.min(h, (oy + 1) * b);
                     for (int y = oy * b; y < yEnd; y++) {
                         int in = (y - sy0) * w;

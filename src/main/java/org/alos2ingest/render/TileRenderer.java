@@ -1,5 +1,11 @@
 package org.alos2ingest.render;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
 import org.alos2ingest.describe.MapProjection;
 
 /**
@@ -9,17 +15,18 @@ import org.alos2ingest.describe.MapProjection;
  * exactly on a grid every {@link #GRID} pixels and interpolated bilinearly in between; where that
  * would be off by more than {@link #MAX_GRID_ERROR} of a tile pixel (large low-zoom tiles) every
  * pixel is projected. The tile samples the coarsest pyramid level whose pixels are no larger than a
- * tile pixel: bilinear when enlarging, 2 x 2 bilinear samples per pixel when reducing, no-data pixels
- * given no weight; a tile pixel is drawn when at least half of its samples' weight is valid data.
- * One renderer per thread.
+ * tile pixel (so a tile pixel spans 1 to 2 level pixels, each the mean of its source block): when
+ * enlarging, bilinear with no-data given no weight, drawn where at least half the weight is data;
+ * when reducing, the mean of four point samples spread over the tile pixel's footprint, drawn where
+ * at least two are data. Positions run in fixed point along each row. One renderer per thread.
  */
 final class TileRenderer implements AutoCloseable {
 
     static final int GRID = 16;
     static final double MAX_GRID_ERROR = 0.05;
     private static final int N = WebMercator.TILE_SIZE;
-    private static final java.lang.invoke.VarHandle PAIR =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** Reads two neighbouring level pixels with one load (and one bounds check). */
+    private static final VarHandle PAIR = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long FULL_WEIGHT = 65536L << 32;
 
     private final DisplayPyramid pyramid;
@@ -56,12 +63,12 @@ final class TileRenderer implements AutoCloseable {
         this.projection = MapProjection.epsg(pyramid.epsg());
         this.inverse = pyramid.transform().inverseCoefficients();
         this.smoothPng = new PngEncoder(pngLevel);
-        this.noisyPng = new PngEncoder(pngLevel, java.util.zip.Deflater.HUFFMAN_ONLY);
+        this.noisyPng = new PngEncoder(pngLevel, Deflater.HUFFMAN_ONLY);
     }
 
     /** The tile's display values (row-major, 0 = transparent), or null when it shows no data. */
     byte[] pixels(TileId t) {
-        java.util.Arrays.fill(pixels, (byte) 0);
+        Arrays.fill(pixels, (byte) 0);
         int z = t.z();
         long n = 1L << z;
         double gx0 = WebMercator.tileX(bounds.west(), z) * N;

@@ -1,6 +1,7 @@
 package org.alos2ingest.sample;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -343,7 +345,7 @@ public final class GeoTiffWriter {
                     if (b != bandIndex) {
                         bandIndex = b;
                         filled = 0;
-                        java.util.Arrays.fill(band, (short) 0);
+                        Arrays.fill(band, (short) 0);
                     }
                     int at = (r - b * chunkH) * width;
                     for (int x = 0; x < width; x++) {
@@ -395,7 +397,7 @@ public final class GeoTiffWriter {
                     deflater.reset();
                     deflater.setInput(raw);
                     deflater.finish();
-                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length / 2 + 64);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 2 + 64);
                     byte[] buf = new byte[65536];
                     while (!deflater.finished()) {
                         int n = deflater.deflate(buf);
@@ -448,7 +450,7 @@ public final class GeoTiffWriter {
             long ifdSize = (big ? 8 : 2) + (long) tags.size() * entrySize + (big ? 8 : 4);
             long valuePos = ifdPos + ifdSize;
             ByteBuffer ifd = buffer((int) ifdSize);
-            java.io.ByteArrayOutputStream values = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream values = new ByteArrayOutputStream();
             if (big) {
                 ifd.putLong(tags.size());
             } else {
@@ -466,7 +468,7 @@ public final class GeoTiffWriter {
                 byte[] bytes = new byte[v.remaining()];
                 v.get(bytes);
                 if (bytes.length <= inlineMax) {
-                    ifd.put(java.util.Arrays.copyOf(bytes, inlineMax));
+                    ifd.put(Arrays.copyOf(bytes, inlineMax));
                 } else {
                     long at = valuePos + values.size();
                     if (big) {

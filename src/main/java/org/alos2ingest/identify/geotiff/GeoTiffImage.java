@@ -96,7 +96,7 @@ public final class GeoTiffImage implements Closeable {
             chunkWidth = width;
             chunkHeight = (int) Math.min(rps, height);
             chunksAcross = 1;
-            chunksDown = (int) ((height + chunkHeight - 1) / chunkHeight);
+            chunksDown = (height + chunkHeight - 1) / chunkHeight;
         }
         long chunks = (long) chunksAcross * chunksDown;
         if ((long) chunkWidth * chunkHeight * bytesPerSample > MAX_CHUNK_BYTES && compression != Compression.NONE) {
