@@ -19,6 +19,7 @@ import org.alos2ingest.jobs.IngestJob;
 import org.alos2ingest.jobs.IngestOptions;
 import org.alos2ingest.jobs.IngestReport;
 import org.alos2ingest.publish.Publishers;
+import org.alos2ingest.render.RenderSettings;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.unpack.UnpackLimits;
@@ -41,6 +42,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--width", defaultValue = "1200", description = "Raster width of the generated products (default: ${DEFAULT-VALUE}).")
     int width;
+
+    @Option(names = "--max-zoom", paramLabel = "Z",
+            description = {"Deepest tile zoom (default: 10, or 14 with --full-size: the small demo products hold no",
+                    "detail beyond zoom 10, and tiles of a 350 km ScanSAR scene to zoom 14 number 100 000)."})
+    Integer maxZoom;
 
     @Override
     public Integer call() throws IOException {
@@ -66,7 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
                 UnpackLimits.defaults(), false, false, Progress.forTerminal(), null);
         IngestReport report;
         try (Catalog catalog = common.openCatalog()) {
-            report = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all()).run(new LocalSource(deliveries));
+            RenderSettings imaging = RenderSettings.defaults().withMaxZoom(maxZoom != null ? maxZoom : fullSize ? RenderSettings.DEFAULT_MAX_ZOOM : 10);
+            report = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(imaging)).run(new LocalSource(deliveries));
             int code = ReportPrinter.print(report, false);
             System.out.println();
             System.out.println("catalog " + catalog.describe() + " holds " + catalog.count() + " dataset(s).");

@@ -51,6 +51,9 @@ public final class IngestCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ImagingOptions imaging;
+
+    @Mixin
     FetchOptions fetch;
 
     @Mixin
@@ -109,6 +112,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         checkUsage();
+        var renderers = Renderers.all(imaging.settings());
         UnpackLimits limits = UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio);
         Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
         FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
@@ -116,7 +120,7 @@ public final class IngestCommand implements Callable<Integer> {
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
+            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), renderers);
             if (sentinelAsia && dataId == null) {
                 Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
                         : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alos2-ingest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Brings JAXA ALOS-2 PALSAR-2 products into a searchable, HySDS-compatible catalog.",
         subcommands = {IngestCommand.class, DownloadCommand.class, SearchCommand.class, InspectCommand.class, SampleCommand.class,
-                DemoCommand.class, ScanCommand.class, SubmitCommand.class, WorkerCommand.class, HysdsRunCommand.class,
+                DemoCommand.class, RenderCommand.class, ScanCommand.class, SubmitCommand.class, WorkerCommand.class, HysdsRunCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -144,7 +144,7 @@ class KillDuringS3PublishTest {
 
     private static Process ingest(Path home, String catalog, Path delivery, Path log, String... extra) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest", "--no-tiles",
                 "--home", home.toString(), "--catalog", catalog));
         cmd.addAll(List.of(extra));
         cmd.add(delivery.toString());

@@ -205,7 +205,7 @@ class RabbitMqJobQueueTest {
             }
         }
         assertEquals(3, errors.size(), errors.toString());
-        assertTrue(errors.get(0).startsWith("unknown job type 'archive-grup' (this worker runs auig2, path, sentinel-asia, url) / attempts 1"), errors.toString());
+        assertTrue(errors.get(0).startsWith("unknown job type 'archive-grup' (this worker runs archive-group, auig2, path, sentinel-asia, url) / attempts 1"), errors.toString());
         assertEquals("a url job needs the parameter url / attempts 1", errors.get(1));
         assertTrue(errors.get(2).startsWith("not a job description: ") && errors.get(2).endsWith("/ attempts 1"), errors.toString());
     }

@@ -249,7 +249,7 @@ class WorkerProcessesTest {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classpath = System.getProperty("java.class.path");
             assertTrue(classpath.contains("target" + java.io.File.separator + "classes"), classpath);
-            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx384m", "-cp", classpath, "org.alos2ingest.cli.Main", "worker", "--home", home.toString(),
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx384m", "-cp", classpath, "org.alos2ingest.cli.Main", "worker", "--no-tiles", "--home", home.toString(),
                     "--queue", queue, "--concurrency", "2", "--max-retries", "2", "--retry-delay", "0.3", "--exit-when-idle", "6",
                     "--retry-wait", "0.05", "--retries", "1");
             pb.command().addAll(List.of(extra));

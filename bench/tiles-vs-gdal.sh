@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Map tiles, side by side: alos2-ingest against GDAL on the same generated ALOS-2 Level 1.5 GeoTIFFs,
+# same zoom range (0-14 by default).
+#
+#   alos2-ingest: `alos2-ingest render --max-zoom Z` (one read of each image: browse PNGs, tiles of
+#                 every polarisation, footprint, viewer page)
+#   GDAL:         per image, `gdal_translate -ot Byte -scale 0 7500 1 255 -a_nodata 0` (from a VRT that
+#                 declares DN 0 no-data, so that no-data stays transparent as in alos2-ingest), then
+#                 `gdal2tiles.py -z 0-Z --processes=2 --xyz`
+#
+# Prints wall time, peak memory (/usr/bin/time -v maximum resident set size; for GDAL the largest
+# process of each step) and the tile count of each, and the time ratio.
+#
+# Usage: bench/tiles-vs-gdal.sh [fbd] [ubs]        (default: both; ubs is 27964 x 31459 px, 1.76 GB)
+# Environment: BENCH_DIR (default /tmp/alos2-ingest-bench; needs ~12 GB free), MAX_ZOOM (default 14),
+#              KEEP=1 keeps the outputs.
+# Needs: Java 17 and Maven (to build), gdal-bin, python3-gdal and time (installed with apt-get when missing).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench="${BENCH_DIR:-/tmp/alos2-ingest-bench}"
+zoom="${MAX_ZOOM:-14}"
+presets=("$@")
+((${#presets[@]})) || presets=(fbd ubs)
+
+need=()
+command -v gdal2tiles.py >/dev/null 2>&1 || need+=(gdal-bin python3-gdal)
+command -v gdal_translate >/dev/null 2>&1 || need+=(gdal-bin)
+[[ -x /usr/bin/time ]] || need+=(time)
+if ((${#need[@]})); then
+  sudo_cmd=""
+  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
+  echo "installing ${need[*]} ..." >&2
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+"$root/bin/alos2-ingest" --version >/dev/null   # builds the jar when needed
+jar="$root/target/alos2-ingest.jar"
+java_opts="${ALOS2_INGEST_JAVA_OPTS:--Xmx1500m}"
+mkdir -p "$bench"
+
+# seconds and peak RSS (MB) from a /usr/bin/time -v log
+secs() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
+peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+tiles() { if [[ -d "$1" ]]; then find "$1" -path '*/[0-9]*/[0-9]*/*.png' | wc -l; else echo 0; fi; }
+
+printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); $(gdalinfo --version)"
+printf '%s\n' "java: $(java -version 2>&1 | head -1); options $java_opts"
+results=()
+for preset in "${presets[@]}"; do
+  in="$bench/in-$preset"
+  if [[ ! -f "$in/.done" ]]; then
+    rm -rf "$in"
+    echo "generating the full-size $preset product in $in ..." >&2
+    java $java_opts -jar "$jar" sample --preset "$preset" --full-size --folder -o "$in" >/dev/null
+    touch "$in/.done"
+  fi
+  product="$(find "$in" -mindepth 1 -maxdepth 1 -type d | head -1)"
+  id="$(basename "$product")"
+  images=("$product"/IMG-*.tif)
+  size="$(du -ch "${images[@]}" | tail -1 | cut -f1)"
+  # Same starting point for both: the images in the page cache.
+  cat "${images[@]}" >/dev/null
+
+  ours="$bench/out-$preset-ours"
+  rm -rf "$ours"
+  /usr/bin/time -v -o "$bench/$preset-ours.time" java $java_opts -jar "$jar" render -q --home "$bench/home" \
+      --max-zoom "$zoom" -o "$ours" "$product"
+  t_ours="$(secs "$bench/$preset-ours.time")"
+  m_ours="$(peak "$bench/$preset-ours.time")"
+  n_ours=0
+  for img in "${images[@]}"; do
+    pol="$(basename "$img" | cut -d- -f2)"
+    n_ours=$((n_ours + $(tiles "$ours/$id/tiles/$pol")))
+  done
+
+  gdal="$bench/out-$preset-gdal"
+  rm -rf "$gdal"
+  mkdir -p "$gdal"
+  t_gdal=0
+  m_gdal=0
+  n_gdal=0
+  for img in "${images[@]}"; do
+    pol="$(basename "$img" | cut -d- -f2)"
+    gdal_translate -q -of VRT -a_nodata 0 "$img" "$gdal/$pol-src.vrt"
+    /usr/bin/time -v -o "$gdal/$pol-translate.time" gdal_translate -q -ot Byte -scale 0 7500 1 255 -a_nodata 0 \
+        "$gdal/$pol-src.vrt" "$gdal/$pol-disp.tif"
+    /usr/bin/time -v -o "$gdal/$pol-tiles.time" gdal2tiles.py -q -z "0-$zoom" --processes=2 --xyz "$gdal/$pol-disp.tif" "$gdal/$pol"
+    for step in translate tiles; do
+      t_gdal="$(awk -v a="$t_gdal" -v b="$(secs "$gdal/$pol-$step.time")" 'BEGIN { print a + b }')"
+      m="$(peak "$gdal/$pol-$step.time")"
+      ((m > m_gdal)) && m_gdal=$m
+    done
+    n_gdal=$((n_gdal + $(tiles "$gdal/$pol")))
+  done
+
+  ratio="$(awk -v g="$t_gdal" -v o="$t_ours" 'BEGIN { printf "%.1f", g / o }')"
+  match=$([[ "$n_ours" -eq "$n_gdal" ]] && echo "yes" || echo "no ($n_ours vs $n_gdal)")
+  results+=("$(printf '%-4s %-34s %6s %7d | %9.1f s %7d MB | %9.1f s %7d MB | %6sx | %s' "$preset" "$id" "$size" "$n_ours" \
+      "$t_ours" "$m_ours" "$t_gdal" "$m_gdal" "$ratio" "$match")")
+  if [[ "${KEEP:-0}" != 1 ]]; then
+    rm -rf "$ours" "$gdal"
+  fi
+done
+echo
+printf '%-4s %-34s %6s %7s | %-22s | %-22s | %7s | %s\n' "" "product" "images" "tiles" "alos2-ingest render" "gdal_translate+gdal2tiles" "speed-up" "same tiles"
+for r in "${results[@]}"; do
+  echo "$r"
+done

@@ -1,0 +1,248 @@
+package org.alos2ingest.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.describe.Description;
+import org.alos2ingest.describe.Footprint;
+import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.describe.ValidDataOutline;
+import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.Scene;
+import org.alos2ingest.identify.geotiff.GeoTiffImage;
+import org.alos2ingest.identify.geotiff.GeoTransform;
+import org.alos2ingest.util.Progress;
+import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * The pictures of a Level 1.5 or 2.1 GeoTIFF product, made in one read of each image: per
+ * polarisation a {@link DisplayPyramid}, from which come the browse images
+ * ({@code <image>.browse.png} at 10 %, {@code <image>.browse_small.png} within 250 x 250), the tile
+ * layer {@code tiles/<pol>/<z>/<x>/<y>.png} and the valid-data mask; then the valid-data outline
+ * (the footprint of Level 2.1, whose summary corners are the raster's; a check of summary.txt's
+ * corners for Level 1.5), the met.json tile fields and the viewer page.
+ */
+public final class GeoTiffRenderer implements SceneRenderer {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest");
+    /** The outline is traced on a mask no larger than this on its long side. */
+    static final int MASK_SIZE = 2048;
+    /** The browse image is 10 % of the source: level 3 (1/8) is the coarsest finer than that. */
+    private static final int BROWSE_LEVEL = 3;
+    static final int SMALL_BROWSE = 250;
+    /** summary.txt corners are given to 0.001 degree: about 111 m. */
+    private static final double SUMMARY_PRECISION_M = 111;
+
+    private final RenderSettings settings;
+
+    public GeoTiffRenderer(RenderSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean appliesTo(Scene scene) {
+        return scene.format() == ProductFormat.GEOTIFF && scene.level().isGeoTiffCapable();
+    }
+
+    @Override
+    public void render(Scene scene, Description d, Path folder, Progress progress) {
+        Map<String, List<Path>> images = scene.imagesByPolarisation();
+        List<String> layers = new ArrayList<>();
+        List<String> browse = new ArrayList<>();
+        byte[] mask = null;
+        int maskW = 0;
+        int maskH = 0;
+        int maskFactor = 0;
+        GeoTransform maskTransform = null;
+        int epsg = 0;
+        GeoBounds tileBounds = null;
+        String outlineSource = null;
+        for (Map.Entry<String, List<Path>> e : images.entrySet()) {
+            String pol = e.getKey();
+            Path tif = e.getValue().get(0);
+            try (GeoTiffImage image = GeoTiffImage.open(tif)) {
+                LOG.fine(() -> tif.getFileName() + ": " + image.describe());
+                MapProjection projection = MapProjection.epsg(image.epsg());
+                GeoBounds bounds = RasterBounds.of(image.width(), image.height(), image.transform(), projection);
+                int maskLevel = ceilLog2(Math.max(image.width(), image.height()) / (double) MASK_SIZE);
+                int first = Math.min(BROWSE_LEVEL, maskLevel);
+                if (settings.tiles()) {
+                    first = Math.min(first, tileLevel(image, bounds, settings.maxZoom()));
+                }
+                DisplayScale scale = image.bitsPerSample() == 8 ? DisplayScale.IDENTITY : DisplayScale.ALOS2;
+                long t0 = System.nanoTime();
+                DisplayPyramid pyramid;
+                try (Progress.Task task = progress.start("reading " + tif.getFileName(),
+                        (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES)) {
+                    pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task);
+                }
+                long t1 = System.nanoTime();
+                int finest = first;
+                LOG.fine(() -> String.format(Locale.ROOT, "%s: read into display levels %d+ (%d MB) in %.1f s", tif.getFileName(),
+                        finest, pyramid.bytes() >> 20, (t1 - t0) / 1e9));
+                browse.addAll(writeBrowse(pyramid, folder, tif));
+                if (settings.tiles()) {
+                    TileSetWriter.Summary s = TileSetWriter.write(pyramid, new TileCoverage(bounds), settings.maxZoom(),
+                            folder.resolve("tiles").resolve(pol), settings.threads(), progress);
+                    long t2 = System.nanoTime();
+                    LOG.fine(() -> String.format(Locale.ROOT, "%s: %d tiles to zoom %d (%d empty), %d MB, in %.1f s", tif.getFileName(),
+                            s.tiles(), s.maxZoom(), s.emptyTiles(), s.bytes() >> 20, (t2 - t1) / 1e9));
+                    layers.add(pol);
+                    tileBounds = bounds;
+                }
+                DisplayPyramid.Level level = pyramid.level(maskLevel);
+                if (mask == null) {
+                    mask = level.pixels().clone();
+                    maskW = level.width();
+                    maskH = level.height();
+                    maskFactor = level.factor();
+                    maskTransform = image.transform();
+                    epsg = image.epsg();
+                    outlineSource = tif.getFileName().toString();
+                } else if (level.width() == maskW && level.height() == maskH && image.transform().equals(maskTransform)) {
+                    // valid where any polarisation has data (cross-pol can read 0 over calm water)
+                    byte[] px = level.pixels();
+                    for (int i = 0; i < mask.length; i++) {
+                        mask[i] |= px[i];
+                    }
+                } else {
+                    LOG.warning(d.id() + ": " + tif.getFileName() + " is on another grid than " + outlineSource
+                            + "; the outline follows " + outlineSource + " only");
+                }
+            }
+        }
+        if (mask == null) {
+            throw new RenderException(scene.folder(), "no GeoTIFF image to render");
+        }
+        Footprint outline = outline(mask, maskW, maskH, maskFactor, maskTransform, epsg, outlineSource, scene.folder());
+        if (scene.level() == ProcessingLevel.L2_1) {
+            d.setFootprint(outline);
+        } else {
+            double pixelMetres = maskTransform.pixelSize() * (epsg == 4326 ? 111_320 : 1);
+            checkAgainstSummary(d, outline, MapProjection.epsg(epsg), maskFactor * pixelMetres);
+        }
+        ObjectNode met = d.met();
+        met.put("tiles", settings.tiles());
+        ArrayNode tl = met.putArray("tile_layers");
+        ArrayNode tz = met.putArray("tile_max_zoom");
+        for (String l : layers) {
+            tl.add(l);
+            tz.add(settings.maxZoom());
+        }
+        ViewerPage.write(folder, d, layers, settings.maxZoom(), tileBounds, browse);
+    }
+
+    /** The finest pyramid level tiles to {@code maxZoom} need: its pixels no larger than the smallest tile pixel. */
+    static int tileLevel(GeoTiffImage image, GeoBounds bounds, int maxZoom) {
+        double sourceMetres = image.transform().pixelSize();
+        double lat = Math.max(Math.abs(bounds.south()), Math.abs(bounds.north()));
+        if (image.epsg() == 4326) {
+            sourceMetres *= 111_320 * Math.sqrt(Math.cos(Math.toRadians(Math.min(lat, 89))));
+        }
+        double tileMetres = WebMercator.pixelMetres(Math.min(lat, WebMercator.MAX_LATITUDE), maxZoom);
+        // 10 % margin: a tile whose scale falls just below a level boundary still finds its level.
+        double ratio = 0.9 * tileMetres / sourceMetres;
+        return ratio < 2 ? 0 : 31 - Integer.numberOfLeadingZeros((int) Math.min(1 << 30, ratio));
+    }
+
+    private static int ceilLog2(double v) {
+        int l = 0;
+        while ((1L << l) < v) {
+            l++;
+        }
+        return l;
+    }
+
+    private static List<String> writeBrowse(DisplayPyramid pyramid, Path folder, Path tif) {
+        String name = tif.getFileName().toString();
+        String base = name.replaceFirst("(?i)\\.tiff?$", "");
+        int w = pyramid.sourceWidth();
+        int h = pyramid.sourceHeight();
+        int bw = Math.max(1, (int) Math.round(w * 0.1));
+        int bh = Math.max(1, (int) Math.round(h * 0.1));
+        double fit = SMALL_BROWSE / (double) Math.max(w, h);
+        int sw = Math.max(1, (int) Math.round(w * fit));
+        int sh = Math.max(1, (int) Math.round(h * fit));
+        List<String> names = List.of(base + ".browse.png", base + ".browse_small.png");
+        try (PngEncoder png = new PngEncoder(6)) {
+            Files.write(folder.resolve(names.get(0)), png.encode(AreaResampler.resample(pyramid, bw, bh), bw, bh));
+            Files.write(folder.resolve(names.get(1)), png.encode(AreaResampler.resample(pyramid, sw, sh), sw, sh));
+        } catch (IOException e) {
+            throw new RenderException(folder, "cannot write browse images: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** The outline of the mask's data as a WGS84 footprint. */
+    static Footprint outline(byte[] mask, int w, int h, int factor, GeoTransform t, int epsg, String source, Path folder) {
+        ValidDataOutline.Result r;
+        try {
+            r = ValidDataOutline.outline(mask, w, h);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(folder.resolve(source), e.getMessage());
+        }
+        if (r.droppedPixels() > 0) {
+            LOG.fine(() -> source + ": " + r.droppedPixels() + " valid mask pixels apart from the swath left out of the outline");
+        }
+        MapProjection p = MapProjection.epsg(epsg);
+        List<LonLat> ring = new ArrayList<>();
+        for (double[] v : r.ring()) {
+            double c = v[0] * factor;
+            double row = v[1] * factor;
+            ring.add(p.inverse(t.x(c, row), t.y(c, row)));
+        }
+        return Footprint.ofRing(ring, "valid-data outline of " + source);
+    }
+
+    /**
+     * Level 1.5 keeps summary.txt's valid-data corners as its footprint (JAXA's own numbers); the
+     * outline only checks them, and a disagreement beyond their precision and the mask's is reported.
+     */
+    private static void checkAgainstSummary(Description d, Footprint outline, MapProjection p, double maskPixelMetres) {
+        Footprint summary = d.footprint();
+        if (summary.geometry().getNumGeometries() != 1 || outline.geometry().getNumGeometries() != 1) {
+            return;
+        }
+        MapProjection metric = p;
+        if (p.isGeographic()) {
+            LonLat c = outline.centroid();
+            metric = MapProjection.utm(MapProjection.utmZoneOf(c.lon()), c.lat() < 0);
+        }
+        double metres = hausdorffMetres(summary, outline, metric);
+        double tolerance = 2 * SUMMARY_PRECISION_M + 3 * maskPixelMetres;
+        d.met().put("valid_data_outline_offset_m", Math.round(metres * 10) / 10.0);
+        if (metres > tolerance) {
+            LOG.warning(String.format(Locale.ROOT, "%s: summary.txt's Img_ImageScene corners and the image's valid data differ by up to "
+                    + "%.0f m (tolerance %.0f m); the footprint keeps summary.txt's corners", d.id(), metres, tolerance));
+        }
+    }
+
+    static double hausdorffMetres(Footprint a, Footprint b, MapProjection p) {
+        GeometryFactory f = new GeometryFactory();
+        Polygon pa = project(f, a.ring(), p);
+        Polygon pb = project(f, b.ring(), p);
+        return DiscreteHausdorffDistance.distance(pa, pb, 0.02);
+    }
+
+    private static Polygon project(GeometryFactory f, List<LonLat> ring, MapProjection p) {
+        Coordinate[] c = new Coordinate[ring.size()];
+        for (int i = 0; i < c.length; i++) {
+            double[] xy = p.forward(ring.get(i).lon(), ring.get(i).lat());
+            c[i] = new Coordinate(xy[0], xy[1]);
+        }
+        return f.createPolygon(c);
+    }
+}

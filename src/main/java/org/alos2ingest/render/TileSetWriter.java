@@ -1,0 +1,86 @@
+package org.alos2ingest.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.alos2ingest.util.Progress;
+
+/**
+ * Writes one tile layer, {@code <layer>/<z>/<x>/<y>.png} for zooms 0 to the maximum, every tile of
+ * the {@link TileCoverage} (tiles showing no data get a small fully transparent PNG, so that the
+ * viewer never meets a missing tile), rendered on all threads from one pyramid.
+ */
+final class TileSetWriter {
+
+    /** What was written. */
+    record Summary(int maxZoom, long tiles, long emptyTiles, long bytes) {
+    }
+
+    /** Deflate level of tile PNGs: level 1 is 3 times faster than 6 for 10 to 15 % more bytes on speckled SAR. */
+    static final int PNG_LEVEL = 1;
+
+    private TileSetWriter() {
+    }
+
+    static Summary write(DisplayPyramid pyramid, TileCoverage coverage, int maxZoom, Path layer, int threads, Progress progress) {
+        List<TileId> tiles = new ArrayList<>();
+        for (int z = maxZoom; z >= 0; z--) {
+            tiles.addAll(coverage.tiles(z));
+        }
+        try {
+            int lastX = -1;
+            int lastZ = -1;
+            for (TileId t : tiles) {
+                if (t.z() != lastZ || t.x() != lastX) {
+                    Files.createDirectories(layer.resolve(t.z() + "/" + t.x()));
+                    lastZ = t.z();
+                    lastX = t.x();
+                }
+            }
+        } catch (IOException e) {
+            throw new RenderException(layer, "cannot create tile folders: " + e.getMessage(), e);
+        }
+        byte[] empty;
+        try (PngEncoder e = new PngEncoder(9)) {
+            empty = e.encode(new byte[WebMercator.TILE_SIZE * WebMercator.TILE_SIZE], WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
+        }
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong blank = new AtomicLong();
+        try (Progress.Task task = progress.start("tiles " + layer.getFileName(), tiles.size(), Progress.Unit.TILES)) {
+            Parallel.run(threads, tiles.size(), () -> new Parallel.Worker() {
+                private final TileRenderer renderer = new TileRenderer(pyramid, coverage.bounds(), PNG_LEVEL);
+
+                @Override
+                public void run(int i) {
+                    TileId t = tiles.get(i);
+                    byte[] png = renderer.png(t);
+                    if (png == null) {
+                        png = empty;
+                        blank.incrementAndGet();
+                    }
+                    Path f = layer.resolve(t.path());
+                    try {
+                        Files.write(f, png);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    bytes.addAndGet(png.length);
+                    task.advance(1);
+                }
+
+                @Override
+                public void close() {
+                    renderer.close();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new RenderException(layer, "cannot write tiles: " + e.getCause().getMessage(), e);
+        }
+        return new Summary(maxZoom, tiles.size(), blank.get(), bytes.get());
+    }
+}

@@ -1,0 +1,82 @@
+package org.alos2ingest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alos2ingest.describe.Json;
+import org.alos2ingest.sample.SampleDelivery;
+import org.alos2ingest.sample.SampleSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ingest} and {@code render} with --max-zoom and --no-tiles, end to end through the command line. */
+class ImagingOptionsTest {
+
+    @TempDir
+    static Path dir;
+    static Path zip;
+    static SampleSpec spec = SampleSpec.preset("ubs").withWidth(400);
+
+    @BeforeAll
+    static void delivery() throws IOException {
+        zip = SampleDelivery.write(List.of(spec), dir.resolve(spec.deliveryName()), 1);
+    }
+
+    @Test
+    void ingestTilesToTheZoomAsked() throws IOException {
+        Path home = dir.resolve("home9");
+        assertEquals(Main.OK, Main.run("ingest", "-q", "--home", home.toString(), "--max-zoom", "9", zip.toString()));
+        Path product = publishedFolder(home);
+        assertTrue(Files.isDirectory(product.resolve("tiles/HH/9")));
+        assertFalse(Files.exists(product.resolve("tiles/HH/10")));
+        assertTrue(Files.isRegularFile(product.resolve("index.html")));
+        JsonNode met = Json.read(product.resolve(spec.name().text() + ".met.json"));
+        assertEquals("[9]", met.path("tile_max_zoom").toString());
+        assertEquals("[\"HH\"]", met.path("tile_layers").toString());
+    }
+
+    @Test
+    void ingestWithoutTiles() throws IOException {
+        Path home = dir.resolve("none");
+        assertEquals(Main.OK, Main.run("ingest", "-q", "--home", home.toString(), "--no-tiles", zip.toString()));
+        Path product = publishedFolder(home);
+        assertFalse(Files.exists(product.resolve("tiles")));
+        assertTrue(Files.isRegularFile(product.resolve("IMG-HH-" + spec.name().text() + ".browse.png")));
+        assertFalse(Json.read(product.resolve(spec.name().text() + ".met.json")).path("tiles").asBoolean());
+    }
+
+    @Test
+    void aZoomOutOfRangeIsAUsageError() {
+        assertEquals(Main.USAGE, Main.run("ingest", "--home", dir.resolve("bad").toString(), "--max-zoom", "25", zip.toString()));
+        assertEquals(Main.USAGE, Main.run("render", "--max-zoom", "-1", zip.toString()));
+    }
+
+    @Test
+    void renderMakesTheProductFolderWithoutACatalog() throws IOException {
+        Path out = dir.resolve("rendered");
+        assertEquals(Main.OK, Main.run("render", "-q", "--home", dir.resolve("rh").toString(), "--max-zoom", "8", "-o", out.toString(),
+                zip.toString()));
+        Path product = out.resolve(spec.name().text());
+        assertTrue(Files.isRegularFile(product.resolve("index.html")));
+        assertTrue(Files.isDirectory(product.resolve("tiles/HH/8")));
+        assertTrue(Files.isRegularFile(product.resolve(spec.name().text() + ".met.json")));
+        assertFalse(Files.exists(dir.resolve("rh/catalog.sqlite")));
+        assertEquals(Main.FAILED, Main.run("render", "-q", "--home", dir.resolve("rh").toString(), "-o", out.toString(),
+                dir.resolve("missing.zip").toString()));
+    }
+
+    private static Path publishedFolder(Path home) throws IOException {
+        try (Stream<Path> s = Files.walk(home.resolve("published/datasets"))) {
+            return s.filter(p -> p.getFileName().toString().equals(spec.name().text()) && Files.isDirectory(p)).findFirst().orElseThrow();
+        }
+    }
+}
