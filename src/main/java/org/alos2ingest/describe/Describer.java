@@ -129,14 +129,13 @@ public final class Describer {
     private Footprint summaryFootprint(Scene scene, SummaryFile summary) {
         Optional<List<LonLat>> image = SummaryCorners.imageScene(summary);
         if (scene.level() == ProcessingLevel.L2_1) {
-            warnings.accept(scene.id() + ": Level 2.1 summary corners outline the raster, not the swath");
+            // A Level 2.1 summary outlines the raster, not the swath: a stand-in until the GeoTIFF
+            // renderer replaces it with the outline of the valid data.
+            Optional<List<LonLat>> corners = image.isPresent() ? image : SummaryCorners.frameScene(summary);
+            return corners.map(c -> ring(summary, c, SUMMARY_FRAME_CORNERS)).orElse(null);
         }
         if (image.isPresent()) {
             return ring(summary, image.get(), SUMMARY_IMAGE_CORNERS);
-        }
-        Optional<List<LonLat>> frame = SummaryCorners.frameScene(summary);
-        if (frame.isPresent() && scene.level() == ProcessingLevel.L2_1) {
-            return ring(summary, frame.get(), SUMMARY_FRAME_CORNERS);
         }
         return null;
     }

@@ -215,17 +215,25 @@ class IngestTest {
     }
 
     @Test
-    void level21UsesTheSummaryFrameAndSaysItIsNotTheSwath() throws IOException {
+    void level21FootprintIsTheValidDataNotTheSummaryFrame() throws IOException {
         SampleSpec spec = SampleSpec.generic(org.alos2ingest.identify.ObservationMode.UBS, org.alos2ingest.identify.ProcessingLevel.L2_1,
                 'L', org.alos2ingest.identify.OrbitDirection.DESCENDING, 'U', new org.alos2ingest.describe.LonLat(139.7, 35.7),
                 java.time.LocalDateTime.of(2024, 3, 1, 14, 0), 52000, 700).withWidth(250);
         Path zip = Deliveries.zip(tmp.resolve("in"), spec);
         CliRun r = CliRun.run(home(), "ingest", zip.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("warning: " + spec.name().text() + ": Level 2.1 summary corners outline the raster"), r.err());
         ObjectNode doc = catalog().get(0);
         assertEquals("L2.1_geotiff", doc.path("dataset_type").asText());
         assertEquals("l2.1", doc.path("dataset_level").asText());
         assertTrue(published(spec.name().text()).toString().contains("/datasets/L2.1_geotiff/v0.2.4/2024/03/01/"));
+        assertTrue(doc.path("metadata").path("footprint_method").asText().startsWith("valid-data outline"),
+                doc.path("metadata").path("footprint_method").asText());
+        // the swath the generator drew, not the summary's raster frame
+        org.locationtech.jts.geom.Geometry footprint = org.alos2ingest.describe.Footprint.GeoJson.read(doc.path("location"));
+        List<org.alos2ingest.describe.LonLat> frame = new SampleProduct(spec).frameCorners();
+        double frameArea = org.alos2ingest.describe.Footprint.ofRing(frame, "frame").geometry().getArea();
+        double swathArea = org.alos2ingest.describe.Footprint.ofRing(new SampleProduct(spec).imageCorners(), "swath").geometry().getArea();
+        assertEquals(swathArea, footprint.getArea(), swathArea * 0.03, "footprint area is the swath's");
+        assertTrue(footprint.getArea() < 0.8 * frameArea, "and not the frame's");
     }
 }
