@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Downloads URLs with the ingest's downloader (resume, retries, .netrc logins, size check) without",
-                "ingesting them, and records each transfer in <dir>/pge_metrics.json. Useful to fetch a delivery",
-                "for later, and to measure throughput (bench/download-vs-curl.sh)."})
+        description = "Downloads URLs with the ingest's downloader (resume, retries, .netrc logins, size check) without "
+                + "ingesting them, and records each transfer in <dir>/pge_metrics.json. Useful to fetch a delivery "
+                + "for later, and to measure throughput (bench/download-vs-curl.sh).")
 public final class DownloadCommand implements Callable<Integer> {
 
     @Mixin

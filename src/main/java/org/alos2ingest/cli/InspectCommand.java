@@ -22,11 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Prints everything alos2-ingest reads from a product as JSON: names, files, summary.txt, every",
-                "CEOS record's fields, the state vectors, the radar geometry, the footprint by each method",
-                "(range-Doppler and facility-5 polynomial, with their corners) and the met.json an ingest would write.",
-                "PATH is a delivery zip (images are not unpacked: only their first and last records are read), a",
-                "folder of products, or one product file (VOL, LED, IMG, TRL or summary.txt). Reads; writes nothing."})
+        description = {"Prints everything alos2-ingest reads from a product as JSON: names, files, summary.txt, every "
+                + "CEOS record's fields, the state vectors, the radar geometry, the footprint by each method "
+                + "(range-Doppler and facility-5 polynomial, with their corners) and the met.json an ingest would write.",
+                "PATH is a delivery zip (images are not unpacked: only their first and last records are read), a "
+                + "folder of products, or one product file (VOL, LED, IMG, TRL or summary.txt). Reads; writes nothing."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", description = "Delivery zip, product folder or product file.")

@@ -1,5 +1,7 @@
 package org.alos2ingest.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +10,13 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 success, 1 a failed ingest (or other failure), 2 bad usage.
  */
 @Command(name = "alos2-ingest", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Brings JAXA ALOS-2 PALSAR-2 products into a searchable, HySDS-compatible catalog.",
-        subcommands = {IngestCommand.class, DownloadCommand.class, SearchCommand.class, InspectCommand.class, SampleCommand.class,
-                DemoCommand.class, RenderCommand.class, ScanCommand.class, SubmitCommand.class, WorkerCommand.class, HysdsRunCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Brings JAXA ALOS-2 PALSAR-2 products into a searchable, HySDS-compatible catalog.")
 public final class Main implements Runnable {
+
+    /** The commands, in the order --help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(IngestCommand.class, DownloadCommand.class, SearchCommand.class, InspectCommand.class,
+            SampleCommand.class, DemoCommand.class, RenderCommand.class, ScanCommand.class, SubmitCommand.class, WorkerCommand.class,
+            HysdsRunCommand.class, WarmUpCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -33,12 +37,22 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         return cl.execute(args);
     }
 
-    public static CommandLine commandLine() {
+    /**
+     * The command line for a run whose first argument is {@code first}. Only that command's model is
+     * built when it names one: picocli reflects over every option of every command it is given, which
+     * costs a short command such as {@code inspect} a noticeable part of its start-up.
+     */
+    public static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        Class<?> only = COMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class)
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst().orElse(null);
+        for (Class<?> c : only != null ? List.of(only) : COMMANDS) {
+            cl.addSubcommand(c);
+        }
         // "@file" is how --intersects takes a GeoJSON file, not a picocli argument file
         cl.setExpandAtFiles(false);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Makes the pictures of products without cataloging or publishing them:",
-                "browse images, map tiles, footprint and the viewer page (index.html),",
-                "with met.json and dataset.json, in <out>/<id>/.",
+        description = {"Makes the pictures of products without cataloging or publishing them: "
+                + "browse images, map tiles, footprint and the viewer page (index.html), "
+                + "with met.json and dataset.json, in <out>/<id>/.",
                 "A PATH is a delivery zip or a folder holding unzipped products."})
 public final class RenderCommand implements Callable<Integer> {
 
