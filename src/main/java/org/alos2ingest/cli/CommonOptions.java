@@ -106,5 +106,7 @@ public final class CommonOptions {
         handler.setLevel(level);
         root.setLevel(level);
         root.addHandler(handler);
+        // libraries (AWS SDK, RabbitMQ client) log through the JDK's root logger: their warnings, not their chatter
+        Logger.getLogger("").setLevel(verbose ? Level.INFO : Level.WARNING);
     }
 }

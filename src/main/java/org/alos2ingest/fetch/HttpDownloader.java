@@ -214,10 +214,8 @@ public final class HttpDownloader {
                 task.advance(filled);
             }
             int n;
-            while ((n = in.read(buf)) >= 0) {
-                if (n == 0) {
-                    continue;
-                }
+            // whole buffers: a socket read returns a few kilobytes, and a write per read costs more than the copy
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 writeFully(out, buf, n);
                 pos += n;
                 task.advance(n);
