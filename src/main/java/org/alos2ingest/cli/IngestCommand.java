@@ -1,10 +1,6 @@
 package org.alos2ingest.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,6 @@ import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import org.alos2ingest.util.Sizes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,17 +63,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--auig2-order", paramLabel = "ID", description = "Download and ingest this AUIG2 order.")
     String auig2Order;
 
-    @Option(names = "--sentinel-asia", description = "Ingest from Sentinel Asia (with one of --data-id, --eor-id, --start-date).")
-    boolean sentinelAsia;
-
-    @Option(names = "--data-id", paramLabel = "ID", description = "Sentinel Asia: one file, e.g. JPJXisis0001201908160001, ingested directly.")
-    String dataId;
-
-    @Option(names = "--eor-id", paramLabel = "ID", description = "Sentinel Asia: every ALOS-2 file of this EOR, e.g. ERAHAC000007, one job each.")
-    String eorId;
-
-    @Option(names = "--start-date", paramLabel = "YYYYMMDD", description = "Sentinel Asia: every ALOS-2 file of the EORs observed from this date to today, one job each.")
-    String startDate;
+    @Mixin
+    SentinelAsiaOptions sentinelAsia;
 
     @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
             description = "Queue the per-file jobs of --eor-id/--start-date go to (default: ${DEFAULT-VALUE}): on the RabbitMQ broker when "
@@ -94,36 +80,27 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Re-ingest datasets that are already cataloged, replacing them.")
     boolean force;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
-    Path work;
-
     @Option(names = "--keep-work", description = "Keep the extracted files and staging folders (for debugging).")
     boolean keepWork;
 
-    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
-            description = "Most bytes one delivery may unpack to, nested zips included (default: ${DEFAULT-VALUE}).")
-    String maxUnpacked;
-
-    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100",
-            description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
-    double maxRatio;
+    @Mixin
+    UnpackOptions unpack;
 
     @Override
     public Integer call() {
         common.configureLogging();
         checkUsage();
         var renderers = Renderers.all(imaging.settings());
-        UnpackLimits limits = UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio);
-        Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
-        FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
+        UnpackLimits limits = unpack.limits();
+        Path workRoot = unpack.workRoot(common.home());
+        FetchConfig config = Usage.check(spec, () -> fetch.config(workRoot.resolve("downloads")));
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, force, keepWork,
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
             IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), renderers);
-            if (sentinelAsia && dataId == null) {
-                Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
-                        : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));
+            if (sentinelAsia.fansOut()) {
+                Source listing = sentinelAsia.listing(config);
                 try (JobQueue q = fanOutQueue(job, config)) {
                     FanOut fanOut = new FanOut(job, q, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
                     report.addAll(fanOut.run(listing, dryRun));
@@ -139,9 +116,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** The broker's queue when one is configured (jobs run on its workers), else this process. */
     private JobQueue fanOutQueue(IngestJob job, FetchConfig config) {
-        Optional<Broker> broker = dryRun ? Optional.empty() : usage(() -> brokerOptions.broker(fetch.netrc));
+        Optional<Broker> broker = dryRun ? Optional.empty() : Usage.check(spec, () -> brokerOptions.broker(fetch.netrc));
         if (broker.isPresent()) {
-            return RabbitMqJobQueue.open(broker.get(), usage(() -> QueueTopology.checkName(queue)));
+            return RabbitMqJobQueue.open(broker.get(), Usage.check(spec, () -> QueueTopology.checkName(queue)));
         }
         return new InProcessJobQueue(queue, parallel, new SourceJobRunner(job, config));
     }
@@ -149,58 +126,25 @@ public final class IngestCommand implements Callable<Integer> {
     private List<Source> sources(FetchConfig config) {
         List<Source> out = new ArrayList<>();
         if (auig2Order != null) {
-            out.add(usage(() -> new Auig2Source(auig2Order, config)));
-        } else if (sentinelAsia) {
-            out.add(usage(() -> SentinelAsiaSource.dataId(dataId, Map.of(), config)));
+            out.add(Usage.check(spec, () -> new Auig2Source(auig2Order, config)));
+        } else if (sentinelAsia.on) {
+            out.add(Usage.check(spec, () -> SentinelAsiaSource.dataId(sentinelAsia.dataId, Map.of(), config)));
         } else {
             for (String t : targets) {
-                out.add(usage(() -> Sources.forArgument(t, config)));
+                out.add(Usage.check(spec, () -> Sources.forArgument(t, config)));
             }
         }
         return out;
     }
 
     private void checkUsage() {
-        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia ? 1 : 0);
+        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia.on ? 1 : 0);
         if (modes != 1) {
-            throw usageError("give URL(s)/PATH(s), --auig2-order ID or --sentinel-asia (exactly one of them)");
+            throw Usage.error(spec, "give URL(s)/PATH(s), --auig2-order ID or --sentinel-asia (exactly one of them)");
         }
-        int saModes = (dataId != null ? 1 : 0) + (eorId != null ? 1 : 0) + (startDate != null ? 1 : 0);
-        if (sentinelAsia && saModes != 1) {
-            throw usageError("--sentinel-asia needs exactly one of --data-id, --eor-id, --start-date");
-        }
-        if (!sentinelAsia && saModes > 0) {
-            throw usageError("--data-id, --eor-id and --start-date go with --sentinel-asia");
-        }
+        sentinelAsia.check();
         if (parallel < 1) {
-            throw usageError("--parallel must be at least 1");
+            throw Usage.error(spec, "--parallel must be at least 1");
         }
-        if (startDate != null) {
-            date(startDate);
-        }
-    }
-
-    private LocalDate date(String text) {
-        try {
-            LocalDate d = LocalDate.parse(text.strip(), DateTimeFormatter.BASIC_ISO_DATE);
-            if (d.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-                throw usageError("--start-date " + text + " is in the future");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw usageError("--start-date must be YYYYMMDD, not '" + text + "'");
-        }
-    }
-
-    private <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw usageError(Errors.oneLine(e));
-        }
-    }
-
-    private CommandLine.ParameterException usageError(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

@@ -2,10 +2,6 @@ package org.alos2ingest.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,17 +61,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--auig2-order", paramLabel = "ID", description = "Queue the download and ingest of this AUIG2 order.")
     String auig2Order;
 
-    @Option(names = "--sentinel-asia", description = "Queue Sentinel Asia files (with one of --data-id, --eor-id, --start-date).")
-    boolean sentinelAsia;
-
-    @Option(names = "--data-id", paramLabel = "ID", description = "Sentinel Asia: one file.")
-    String dataId;
-
-    @Option(names = "--eor-id", paramLabel = "ID", description = "Sentinel Asia: every ALOS-2 file of this EOR, one job each (listed here).")
-    String eorId;
-
-    @Option(names = "--start-date", paramLabel = "YYYYMMDD", description = "Sentinel Asia: every ALOS-2 file of the EORs observed since, one job each.")
-    String startDate;
+    @Mixin
+    SentinelAsiaOptions sentinelAsia;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Queue one job of this type with the --param values (types: ${COMPLETION-CANDIDATES}).",
             completionCandidates = KnownTypes.class)
@@ -107,7 +94,7 @@ public final class SubmitCommand implements Callable<Integer> {
         FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
         IngestReport report = new IngestReport();
         try (RabbitMqJobQueue q = RabbitMqJobQueue.open(broker, queue)) {
-            if (sentinelAsia && dataId == null) {
+            if (sentinelAsia.fansOut()) {
                 fanOut(q, config, report);
             } else {
                 for (JobSpec job : jobs(config)) {
@@ -123,8 +110,7 @@ public final class SubmitCommand implements Callable<Integer> {
 
     /** Lists the EOR(s) here and queues one job per ingestible file not cataloged yet. */
     private void fanOut(RabbitMqJobQueue q, FetchConfig config, IngestReport report) {
-        Source listing = usage(() -> eorId != null ? SentinelAsiaSource.eor(eorId, config)
-                : SentinelAsiaSource.since(date(startDate), LocalDate.now(ZoneOffset.UTC), config));
+        Source listing = sentinelAsia.listing(config);
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), false, false, Progress.silent(), null);
         try (Catalog catalog = common.openCatalog()) {
@@ -149,9 +135,10 @@ public final class SubmitCommand implements Callable<Integer> {
                 p.put(SourceJobRunner.AUIG2_USERNAME, fetch.auig2User);
             }
             out.add(new JobSpec(Sources.AUIG2, JobSpec.nameOf(Sources.AUIG2, auig2Order.strip()), p));
-        } else if (sentinelAsia) {
-            out.add(new JobSpec(Sources.SENTINEL_ASIA, JobSpec.nameOf(Sources.SENTINEL_ASIA, dataId.strip()),
-                    Map.of(SentinelAsiaSource.DATA_ID, dataId.strip(), Sources.BASE_URL, config.sentinelAsiaUrl().toString())));
+        } else if (sentinelAsia.on) {
+            String dataId = sentinelAsia.dataId.strip();
+            out.add(new JobSpec(Sources.SENTINEL_ASIA, JobSpec.nameOf(Sources.SENTINEL_ASIA, dataId),
+                    Map.of(SentinelAsiaSource.DATA_ID, dataId, Sources.BASE_URL, config.sentinelAsiaUrl().toString())));
         } else {
             for (String t : targets) {
                 out.add(targetJob(t));
@@ -191,47 +178,22 @@ public final class SubmitCommand implements Callable<Integer> {
     }
 
     private void checkUsage() {
-        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia ? 1 : 0) + (type != null ? 1 : 0);
+        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia.on ? 1 : 0) + (type != null ? 1 : 0);
         if (modes != 1) {
             throw usageError("give URL(s)/PATH(s), --auig2-order ID, --sentinel-asia or --type TYPE (exactly one of them)");
         }
         if (type == null && !params.isEmpty()) {
             throw usageError("--param goes with --type");
         }
-        int saModes = (dataId != null ? 1 : 0) + (eorId != null ? 1 : 0) + (startDate != null ? 1 : 0);
-        if (sentinelAsia && saModes != 1) {
-            throw usageError("--sentinel-asia needs exactly one of --data-id, --eor-id, --start-date");
-        }
-        if (!sentinelAsia && saModes > 0) {
-            throw usageError("--data-id, --eor-id and --start-date go with --sentinel-asia");
-        }
-        if (startDate != null) {
-            date(startDate);
-        }
+        sentinelAsia.check();
         usage(() -> QueueTopology.checkName(queue));
     }
 
-    private LocalDate date(String text) {
-        try {
-            LocalDate d = LocalDate.parse(text.strip(), DateTimeFormatter.BASIC_ISO_DATE);
-            if (d.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-                throw usageError("--start-date " + text + " is in the future");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw usageError("--start-date must be YYYYMMDD, not '" + text + "'");
-        }
-    }
-
     private <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw usageError(Errors.oneLine(e));
-        }
+        return Usage.check(spec, s);
     }
 
     private CommandLine.ParameterException usageError(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+        return Usage.error(spec, message);
     }
 }

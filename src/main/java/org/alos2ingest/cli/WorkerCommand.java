@@ -16,7 +16,6 @@ import org.alos2ingest.jobs.QueueWorker;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import org.alos2ingest.util.Sizes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,16 +69,8 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "On SIGTERM/SIGINT, how long running jobs may finish before they are put back on the queue (default: ${DEFAULT-VALUE}).")
     double shutdownGrace;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
-    Path work;
-
-    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
-            description = "Most bytes one delivery may unpack to (default: ${DEFAULT-VALUE}).")
-    String maxUnpacked;
-
-    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100",
-            description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
-    double maxRatio;
+    @Mixin
+    UnpackOptions unpack;
 
     @Override
     public Integer call() {
@@ -88,8 +79,8 @@ public final class WorkerCommand implements Callable<Integer> {
                 maxJobs, exitWhenIdle == null ? null : seconds(exitWhenIdle, "--exit-when-idle"), seconds(shutdownGrace, "--shutdown-grace")));
         Broker broker = usage(() -> brokerOptions.broker(fetch.netrc)).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "no broker: give --broker amqp://user@host:port/vhost or set $ALOS2_INGEST_BROKER (bin/start-rabbitmq starts one)"));
-        UnpackLimits limits = usage(() -> UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio));
-        Path workRoot = work != null ? work.toAbsolutePath() : common.home().resolve("work");
+        UnpackLimits limits = unpack.limits();
+        Path workRoot = unpack.workRoot(common.home());
         FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
         // several jobs at once share the terminal: no progress bars, one line per job event instead
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, false, false, Progress.silent(), null);
@@ -130,10 +121,6 @@ public final class WorkerCommand implements Callable<Integer> {
     }
 
     private <T> T usage(java.util.function.Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e));
-        }
+        return Usage.check(spec, s);
     }
 }

@@ -1,0 +1,34 @@
+package org.alos2ingest.cli;
+
+import java.nio.file.Path;
+
+import org.alos2ingest.unpack.UnpackLimits;
+import org.alos2ingest.util.Sizes;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Where deliveries are unpacked, and the bounds that refuse a hostile zip. */
+public final class UnpackOptions {
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
+    Path work;
+
+    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
+            description = "Most bytes one delivery may unpack to, nested zips included (default: ${DEFAULT-VALUE}).")
+    String maxUnpacked;
+
+    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100",
+            description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
+    double maxRatio;
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    UnpackLimits limits() {
+        return Usage.check(spec, () -> UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio));
+    }
+
+    Path workRoot(Path home) {
+        return work != null ? work.toAbsolutePath() : home.resolve("work");
+    }
+}
