@@ -31,13 +31,11 @@ public final class FanOut {
 
     public IngestReport run(Source source, boolean dryRun) {
         IngestReport report = new IngestReport();
-        List<Source.Item> items;
-        try {
-            items = source.list();
-        } catch (IngestException e) {
-            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+        Optional<List<Source.Item>> listed = IngestJob.list(source, report);
+        if (listed.isEmpty()) {
             return report;
         }
+        List<Source.Item> items = listed.get();
         int queued = 0;
         for (Source.Item item : items) {
             String subject = IngestJob.subject(item);

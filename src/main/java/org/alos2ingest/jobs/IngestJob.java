@@ -61,13 +61,11 @@ public final class IngestJob {
 
     public IngestReport run(Source source) {
         IngestReport report = new IngestReport();
-        List<Source.Item> items;
-        try {
-            items = source.list();
-        } catch (IngestException e) {
-            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+        Optional<List<Source.Item>> listed = IngestJob.list(source, report);
+        if (listed.isEmpty()) {
             return report;
         }
+        List<Source.Item> items = listed.get();
         Path work = newWorkFolder();
         try {
             for (Source.Item item : items) {
@@ -100,19 +98,27 @@ public final class IngestJob {
         return report;
     }
 
+    /** The source's items; empty, with the failure reported, when the source cannot list them. */
+    static Optional<List<Source.Item>> list(Source source, IngestReport report) {
+        try {
+            return Optional.of(source.list());
+        } catch (IngestException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+            return Optional.empty();
+        }
+    }
+
     /**
      * Says what would be ingested, without downloading or changing anything: one PLANNED line per
      * item, and a SKIPPED line with the reason for each item that would not be fetched.
      */
     public IngestReport plan(Source source) {
         IngestReport report = new IngestReport();
-        List<Source.Item> items;
-        try {
-            items = source.list();
-        } catch (IngestException e) {
-            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, source.describe(), e.getMessage(), 0));
+        Optional<List<Source.Item>> listed = IngestJob.list(source, report);
+        if (listed.isEmpty()) {
             return report;
         }
+        List<Source.Item> items = listed.get();
         for (Source.Item item : items) {
             Optional<String> skip = whyNotFetch(source, item);
             report.add(skip.isPresent()
