@@ -22,6 +22,8 @@ import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.render.RenderSettings;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleSpec;
+import org.alos2ingest.sample.ceos.CeosSampleDelivery;
+import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
 import picocli.CommandLine.Command;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generates three realistic deliveries (FBD and UBS Level 1.5 shaped like the real fixtures, "
-                + "and a Level 2.1 ScanSAR scene over Japan), ingests them into the embedded catalog under "
+        description = "Generates four realistic deliveries (FBD and UBS Level 1.5 shaped like the real fixtures, "
+                + "a Level 2.1 ScanSAR scene over Japan and a Level 1.1 CEOS UBS scene), ingests them into the embedded catalog under "
                 + "<home>, and searches it. Needs no server. Running it again shows the duplicate check.")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -68,6 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
             System.out.println("  " + zip.getFileName() + "  " + sized.name().text() + "  " + sized.width() + " x " + sized.height() + " px");
         }
+        // and a Level 1.1 CEOS product, whose footprint comes from its orbit (full size: a sparse 6.8 GB image)
+        CeosSampleSpec slc = CeosSampleSpec.preset("ubs-l11");
+        slc = fullSize ? slc.withSparse(true) : slc.withWidth(400);
+        Path slcZip = deliveries.resolve(slc.deliveryName());
+        if (!Files.exists(slcZip)) {
+            CeosSampleDelivery.write(slc, slcZip, 6, Progress.silent());
+        }
+        System.out.println("  " + slcZip.getFileName() + "  " + slc.name().text() + "  Level 1.1 CEOS");
         IngestOptions options = new IngestOptions(home.resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), false, false, Progress.forTerminal(), null);
         IngestReport report;
