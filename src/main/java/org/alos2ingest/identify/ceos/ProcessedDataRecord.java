@@ -12,21 +12,21 @@ public final class ProcessedDataRecord {
 
     public static final int PREFIX_LENGTH = 192;
 
-    public static final Field LINE_NUMBER = Field.binary("sar_image_data_line_number", 13, 4);
-    public static final Field RECORD_INDEX = Field.binary("sar_image_data_record_index", 17, 4);
-    public static final Field LEFT_FILL = Field.binary("actual_count_of_left_fill_pixels", 21, 4);
-    public static final Field DATA_PIXELS = Field.binary("actual_count_of_data_pixels", 25, 4);
-    public static final Field RIGHT_FILL = Field.binary("actual_count_of_right_fill_pixels", 29, 4);
-    public static final Field UPDATE_FLAG = Field.binary("sensor_parameters_update_flag", 33, 4);
-    public static final Field YEAR = Field.binary("sensor_acquisition_year", 37, 4);
-    public static final Field DAY_OF_YEAR = Field.binary("sensor_acquisition_day_of_year", 41, 4);
-    public static final Field MILLISECOND_OF_DAY = Field.binary("sensor_acquisition_milliseconds_of_day", 45, 4);
-    public static final Field CHANNEL_ID = Field.binary("sar_channel_id", 49, 2);
-    public static final Field CHANNEL_CODE = Field.binary("sar_channel_code", 51, 2);
-    public static final Field TRANSMIT_POLARISATION = Field.binary("transmitted_pulse_polarization", 53, 2);
-    public static final Field RECEIVE_POLARISATION = Field.binary("received_pulse_polarization", 55, 2);
-    public static final Field PRF_MHZ = Field.binary("prf_millihertz", 57, 4);
-    public static final Field SCAN_ID = Field.binary("scan_id", 61, 4);
+    public static final Field LINE_NUMBER = ImageLinePrefix.LINE_NUMBER;
+    public static final Field RECORD_INDEX = ImageLinePrefix.RECORD_INDEX;
+    public static final Field LEFT_FILL = ImageLinePrefix.LEFT_FILL;
+    public static final Field DATA_PIXELS = ImageLinePrefix.DATA_PIXELS;
+    public static final Field RIGHT_FILL = ImageLinePrefix.RIGHT_FILL;
+    public static final Field UPDATE_FLAG = ImageLinePrefix.UPDATE_FLAG;
+    public static final Field YEAR = ImageLinePrefix.YEAR;
+    public static final Field DAY_OF_YEAR = ImageLinePrefix.DAY_OF_YEAR;
+    public static final Field MILLISECOND_OF_DAY = ImageLinePrefix.MILLISECOND_OF_DAY;
+    public static final Field CHANNEL_ID = ImageLinePrefix.CHANNEL_ID;
+    public static final Field CHANNEL_CODE = ImageLinePrefix.CHANNEL_CODE;
+    public static final Field TRANSMIT_POLARISATION = ImageLinePrefix.TRANSMIT_POLARISATION;
+    public static final Field RECEIVE_POLARISATION = ImageLinePrefix.RECEIVE_POLARISATION;
+    public static final Field PRF_MHZ = ImageLinePrefix.PRF_MHZ;
+    public static final Field SCAN_ID = ImageLinePrefix.SCAN_ID;
     public static final Field SLANT_RANGE_FIRST = Field.binary("slant_range_to_first_pixel_m", 65, 4);
     public static final Field SLANT_RANGE_MID = Field.binary("slant_range_to_mid_pixel_m", 69, 4);
     public static final Field SLANT_RANGE_LAST = Field.binary("slant_range_to_last_pixel_m", 73, 4);
@@ -43,11 +43,10 @@ public final class ProcessedDataRecord {
     public static final Field EASTING_LAST = Field.binary("easting_of_last_pixel_m", 177, 4);
     public static final Field LINE_HEADING = Field.scaled("line_heading_deg", 181, 4, 1e-6);
 
-    public static final RecordLayout LAYOUT = RecordLayout.of("processed data", RecordCode.PROCESSED_DATA, LINE_NUMBER, RECORD_INDEX,
-            LEFT_FILL, DATA_PIXELS, RIGHT_FILL, UPDATE_FLAG, YEAR, DAY_OF_YEAR, MILLISECOND_OF_DAY, CHANNEL_ID, CHANNEL_CODE,
-            TRANSMIT_POLARISATION, RECEIVE_POLARISATION, PRF_MHZ, SCAN_ID, SLANT_RANGE_FIRST, SLANT_RANGE_MID, SLANT_RANGE_LAST, DOPPLER,
+    public static final RecordLayout LAYOUT = RecordLayout.of("processed data", RecordCode.PROCESSED_DATA, ImageLinePrefix.followedBy(
+            SLANT_RANGE_FIRST, SLANT_RANGE_MID, SLANT_RANGE_LAST, DOPPLER,
             FM_RATE, NADIR_LOOK_ANGLE, SQUINT_ANGLE, GEOGRAPHIC_UPDATE, LATITUDES, LONGITUDES, NORTHING_FIRST, NORTHING_LAST,
-            EASTING_FIRST, EASTING_LAST, LINE_HEADING);
+            EASTING_FIRST, EASTING_LAST, LINE_HEADING));
 
     private final CeosRecord record;
 

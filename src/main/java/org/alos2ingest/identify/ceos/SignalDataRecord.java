@@ -13,22 +13,21 @@ public final class SignalDataRecord {
 
     public static final int PREFIX_LENGTH = 544;
 
-    public static final Field LINE_NUMBER = Field.binary("sar_image_data_line_number", 13, 4);
-    public static final Field RECORD_INDEX = Field.binary("sar_image_data_record_index", 17, 4);
-    public static final Field LEFT_FILL = Field.binary("actual_count_of_left_fill_pixels", 21, 4);
-    public static final Field DATA_PIXELS = Field.binary("actual_count_of_data_pixels", 25, 4);
-    public static final Field RIGHT_FILL = Field.binary("actual_count_of_right_fill_pixels", 29, 4);
-    public static final Field UPDATE_FLAG = Field.binary("sensor_parameters_update_flag", 33, 4);
-    public static final Field YEAR = Field.binary("sensor_acquisition_year", 37, 4);
-    public static final Field DAY_OF_YEAR = Field.binary("sensor_acquisition_day_of_year", 41, 4);
-    public static final Field MILLISECOND_OF_DAY = Field.binary("sensor_acquisition_milliseconds_of_day", 45, 4);
-    public static final Field CHANNEL_ID = Field.binary("sar_channel_id", 49, 2);
-    public static final Field CHANNEL_CODE = Field.binary("sar_channel_code", 51, 2);
-    /** 0 = H, 1 = V. */
-    public static final Field TRANSMIT_POLARISATION = Field.binary("transmitted_pulse_polarization", 53, 2);
-    public static final Field RECEIVE_POLARISATION = Field.binary("received_pulse_polarization", 55, 2);
-    public static final Field PRF_MHZ = Field.binary("prf_millihertz", 57, 4);
-    public static final Field SCAN_ID = Field.binary("scan_id", 61, 4);
+    public static final Field LINE_NUMBER = ImageLinePrefix.LINE_NUMBER;
+    public static final Field RECORD_INDEX = ImageLinePrefix.RECORD_INDEX;
+    public static final Field LEFT_FILL = ImageLinePrefix.LEFT_FILL;
+    public static final Field DATA_PIXELS = ImageLinePrefix.DATA_PIXELS;
+    public static final Field RIGHT_FILL = ImageLinePrefix.RIGHT_FILL;
+    public static final Field UPDATE_FLAG = ImageLinePrefix.UPDATE_FLAG;
+    public static final Field YEAR = ImageLinePrefix.YEAR;
+    public static final Field DAY_OF_YEAR = ImageLinePrefix.DAY_OF_YEAR;
+    public static final Field MILLISECOND_OF_DAY = ImageLinePrefix.MILLISECOND_OF_DAY;
+    public static final Field CHANNEL_ID = ImageLinePrefix.CHANNEL_ID;
+    public static final Field CHANNEL_CODE = ImageLinePrefix.CHANNEL_CODE;
+    public static final Field TRANSMIT_POLARISATION = ImageLinePrefix.TRANSMIT_POLARISATION;
+    public static final Field RECEIVE_POLARISATION = ImageLinePrefix.RECEIVE_POLARISATION;
+    public static final Field PRF_MHZ = ImageLinePrefix.PRF_MHZ;
+    public static final Field SCAN_ID = ImageLinePrefix.SCAN_ID;
     public static final Field RANGE_COMPRESSED = Field.binary("onboard_range_compressed_flag", 65, 2);
     public static final Field CHIRP_TYPE = Field.binary("chirp_type_designator", 67, 2);
     public static final Field CHIRP_LENGTH = Field.binary("chirp_length_ns", 69, 4);
@@ -65,14 +64,13 @@ public final class SignalDataRecord {
     public static final Field LINE_IN_BURST = Field.binary("line_number_in_this_burst", 221, 4);
     public static final Field FRAME_NUMBER = Field.binary("alos2_frame_number", 285, 4);
 
-    public static final RecordLayout LAYOUT = RecordLayout.of("signal data", RecordCode.SIGNAL_DATA, LINE_NUMBER, RECORD_INDEX,
-            LEFT_FILL, DATA_PIXELS, RIGHT_FILL, UPDATE_FLAG, YEAR, DAY_OF_YEAR, MILLISECOND_OF_DAY, CHANNEL_ID, CHANNEL_CODE,
-            TRANSMIT_POLARISATION, RECEIVE_POLARISATION, PRF_MHZ, SCAN_ID, RANGE_COMPRESSED, CHIRP_TYPE, CHIRP_LENGTH, CHIRP_CONSTANT,
+    public static final RecordLayout LAYOUT = RecordLayout.of("signal data", RecordCode.SIGNAL_DATA, ImageLinePrefix.followedBy(
+            RANGE_COMPRESSED, CHIRP_TYPE, CHIRP_LENGTH, CHIRP_CONSTANT,
             CHIRP_LINEAR, CHIRP_QUADRATIC, MICROSECOND_OF_DAY, RECEIVER_GAIN, INVALID_LINE, ELEVATION_ELECTRONIC, ELEVATION_MECHANIC,
             SQUINT_ELECTRONIC, SQUINT_MECHANIC, SLANT_RANGE, WINDOW_POSITION, PLATFORM_UPDATE, PLATFORM_LATITUDE, PLATFORM_LONGITUDE,
             PLATFORM_ALTITUDE, GROUND_SPEED, VELOCITY, ACCELERATION, TRACK_ANGLE, TRUE_TRACK_ANGLE, ATTITUDE, FIRST_PIXEL_LATITUDE,
             CENTER_PIXEL_LATITUDE, LAST_PIXEL_LATITUDE, FIRST_PIXEL_LONGITUDE, CENTER_PIXEL_LONGITUDE, LAST_PIXEL_LONGITUDE,
-            BURST_NUMBER, LINE_IN_BURST, FRAME_NUMBER);
+            BURST_NUMBER, LINE_IN_BURST, FRAME_NUMBER));
 
     private final CeosRecord record;
 
