@@ -1,3 +1,4 @@
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.identify.LookSide;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.util.Progress;

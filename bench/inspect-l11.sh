@@ -70,7 +70,7 @@ fi
 # 3. The same in a running process (archive cataloging: one JVM, thousands of scenes).
 mvn -B -ntp -q -Dstyle.color=never test-compile >/dev/null
 mvn -B -ntp -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
-java -cp "$root/target/classes:$root/target/test-classes:$(cat "$out/classpath.txt")" org.alos2ingest.describe.InspectBenchmark "$product" 200 \
+java -cp "$root/target/classes:$root/target/test-classes:$(cat "$out/classpath.txt")" org.alos2ingest.inspect.InspectBenchmark "$product" 200 \
   | tee "$out/warm.txt" | sed 's/^/  /'
 warm_s=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' "$out/warm.txt" | awk '{printf "%.6f", $1 / 1000}')
 

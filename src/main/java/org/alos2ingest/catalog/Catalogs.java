@@ -3,7 +3,7 @@ package org.alos2ingest.catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.alos2ingest.describe.DatasetDefinitions;
+import org.alos2ingest.config.DatasetDefinitions;
 
 /**
  * Opens a catalog from the URI a user gives: {@code sqlite:<file>} (or a path to a .sqlite/.db

@@ -12,9 +12,9 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.LonLat;
 
 /**
  * The catalog document of one dataset, shaped as HySDS's dataset ingest sends it and GRQ completes

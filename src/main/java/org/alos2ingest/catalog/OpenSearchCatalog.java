@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.DatasetDefinition;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.DatasetDefinition;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
 
 /**
  * The catalog HySDS deployments already run: GRQ's indices in OpenSearch (or Elasticsearch 7, which

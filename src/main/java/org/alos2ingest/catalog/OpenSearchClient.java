@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 
 /**
  * The few REST calls the OpenSearch catalog makes, over {@code java.net.http}: JSON in, JSON out,

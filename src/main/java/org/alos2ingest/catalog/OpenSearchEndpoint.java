@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 
 /**
  * Where an OpenSearch (or Elasticsearch-compatible GRQ) catalog is: its base URL, the GRQ index

@@ -6,8 +6,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
 
 /**
  * {@link SearchQuery} as an OpenSearch bool query with the same answers as {@link SearchQuery#matches}:

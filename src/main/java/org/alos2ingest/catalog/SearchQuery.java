@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
 import org.locationtech.jts.geom.Geometry;
 
 /**

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Settings;
 import picocli.CommandLine.Option;
 
 /**

@@ -11,7 +11,7 @@ import org.alos2ingest.hysds.AltError;
 import org.alos2ingest.hysds.HysdsJob;
 import org.alos2ingest.hysds.MozartClient;
 import org.alos2ingest.hysds.PgeRun;
-import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Sizes;
 import picocli.CommandLine.Command;

@@ -13,12 +13,12 @@ import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestOptions;
+import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.jobs.Broker;
 import org.alos2ingest.jobs.FanOut;
 import org.alos2ingest.jobs.InProcessJobQueue;
-import org.alos2ingest.jobs.IngestJob;
-import org.alos2ingest.jobs.IngestOptions;
-import org.alos2ingest.jobs.IngestReport;
 import org.alos2ingest.jobs.JobQueue;
 import org.alos2ingest.jobs.QueueTopology;
 import org.alos2ingest.jobs.RabbitMqJobQueue;
@@ -26,11 +26,11 @@ import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingests ALOS-2 deliveries: fetches them, verifies and unpacks them, identifies every scene, writes its "

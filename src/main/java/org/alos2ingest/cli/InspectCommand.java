@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.Inspector;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.ceos.SarcatLookup;
-import org.alos2ingest.identify.ceos.ReadCounter;
+import org.alos2ingest.format.ceos.ReadCounter;
+import org.alos2ingest.inspect.Inspector;
 import org.alos2ingest.util.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.IngestException;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.describe.Provenance;
 import org.alos2ingest.fetch.Delivery;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
@@ -65,7 +66,7 @@ public final class RenderCommand implements Callable<Integer> {
                 }
                 for (Scene scene : new SceneFinder(warnings::add).find(unpacked.root())) {
                     long t0 = System.nanoTime();
-                    Description d = describer.describe(scene, Delivery.local(path));
+                    Description d = describer.describe(scene, Provenance.local(path));
                     Path folder = out.resolve(scene.id());
                     FileTrees.delete(folder);
                     Files.createDirectories(folder);

@@ -3,7 +3,7 @@ package org.alos2ingest.cli;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.ingest.IngestReport;
 
 /** Prints an ingest report: one line per scene on stdout, failures on stderr; returns the exit code. */
 final class ReportPrinter {

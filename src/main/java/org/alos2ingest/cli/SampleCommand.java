@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.identify.LookSide;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleProduct;
@@ -20,9 +20,9 @@ import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Writes realistic ALOS-2 deliveries for trying and testing alos2-ingest: "

@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 
 import org.alos2ingest.IngestException;
 import org.alos2ingest.catalog.Catalog;
-import org.alos2ingest.fetch.ArchiveScanner;
-import org.alos2ingest.jobs.ArchiveScan;
+import org.alos2ingest.identify.ArchiveScanner;
+import org.alos2ingest.ingest.ArchiveScan;
+import org.alos2ingest.ingest.IngestOptions;
+import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.jobs.BatchJobQueue;
 import org.alos2ingest.jobs.BatchScheduler;
-import org.alos2ingest.jobs.IngestOptions;
-import org.alos2ingest.jobs.IngestReport;
 import org.alos2ingest.jobs.Broker;
 import org.alos2ingest.jobs.JobQueue;
 import org.alos2ingest.jobs.JobResult;
@@ -25,11 +25,11 @@ import org.alos2ingest.jobs.ScanLedger;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Catalogs an archive of unzipped Level 1.1 products already on disk (e.g. an HPC folder tree): "

@@ -16,17 +16,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.SearchQuery;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Finds cataloged datasets by area, time and acquisition parameters. "

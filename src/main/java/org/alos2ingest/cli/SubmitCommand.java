@@ -15,11 +15,11 @@ import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.fetch.Sources;
 import org.alos2ingest.fetch.Urls;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestOptions;
+import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.jobs.Broker;
 import org.alos2ingest.jobs.FanOut;
-import org.alos2ingest.jobs.IngestJob;
-import org.alos2ingest.jobs.IngestOptions;
-import org.alos2ingest.jobs.IngestReport;
 import org.alos2ingest.jobs.JobResult;
 import org.alos2ingest.jobs.JobSpec;
 import org.alos2ingest.jobs.JobTypes;
@@ -29,11 +29,11 @@ import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Puts ingest jobs on a RabbitMQ queue for 'alos2-ingest worker's to run, and returns once the broker has them.",

@@ -8,18 +8,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.FetchConfig;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestOptions;
 import org.alos2ingest.jobs.Broker;
-import org.alos2ingest.jobs.IngestJob;
-import org.alos2ingest.jobs.IngestOptions;
 import org.alos2ingest.jobs.JobTypes;
 import org.alos2ingest.jobs.QueueWorker;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
         description = {"Runs queued ingest jobs from a RabbitMQ queue into this machine's catalog and publish location, "

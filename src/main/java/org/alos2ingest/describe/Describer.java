@@ -9,13 +9,20 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.DatasetDefinition;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.DatasetMatch;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.ceos.CeosDescriber;
-import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.format.ceos.ReadCounter;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductFormat;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SummaryFile;
-import org.alos2ingest.identify.ceos.ReadCounter;
 
 /**
  * Makes the metadata of one scene: met.json from the name and summary.txt, the footprint, the times,
@@ -44,12 +51,12 @@ public final class Describer {
         this.readCounter = readCounter;
     }
 
-    public Description describe(Scene scene, Delivery delivery) {
+    public Description describe(Scene scene, Provenance delivery) {
         return describe(scene, delivery, null);
     }
 
     /** @param ceos what was already read from the scene's CEOS files, or {@code null} to read them here */
-    Description describe(Scene scene, Delivery delivery, CeosDescriber.Facts ceos) {
+    public Description describe(Scene scene, Provenance delivery, CeosDescriber.Facts ceos) {
         String id = scene.id();
         ObjectNode met = MetJson.fromName(scene.name());
         MetJson.putPolarisations(met, scene.polarisations());

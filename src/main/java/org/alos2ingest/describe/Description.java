@@ -3,6 +3,8 @@ package org.alos2ingest.describe;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.DatasetMatch;
+import org.alos2ingest.geo.Footprint;
 
 /**
  * Everything known about one dataset before it is published: its id, how datasets.json recognised

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.identify.ProductId;
 import org.alos2ingest.identify.ProductName;
 import org.alos2ingest.identify.SceneId;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.identify.SummaryFile;
 
 /**

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.util.Progress;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 

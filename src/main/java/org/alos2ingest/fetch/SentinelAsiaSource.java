@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.util.Progress;
 
 /**

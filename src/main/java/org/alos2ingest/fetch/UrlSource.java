@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.alos2ingest.identify.DeliveryNames;
 import org.alos2ingest.util.Progress;
 
 /**

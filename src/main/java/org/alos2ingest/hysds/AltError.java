@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * How a HySDS job says why it failed: the error message in {@code _alt_error.txt} and the stack

@@ -9,7 +9,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 
 /**
  * A HySDS job's {@code _context.json}: the job's parameters by name (those its job-spec sends to

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.fetch.Credentials;
 import org.alos2ingest.fetch.Urls;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Sources;
-import org.alos2ingest.jobs.IngestReport;
+import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.jobs.JobQueue;
 import org.alos2ingest.jobs.JobResult;
 import org.alos2ingest.jobs.JobSpec;

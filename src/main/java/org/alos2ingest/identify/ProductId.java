@@ -3,6 +3,9 @@ package org.alos2ingest.identify;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.OrbitDirection;
+
 /**
  * The 10-character product id ({@code Pds_ProductID}), e.g. {@code FBDR1.5GUA}: observation mode,
  * look side, processing level, processing option, map projection and orbit direction.

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.alos2ingest.IngestException;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * A queue whose jobs run on an HPC cluster: each job is one {@code qsub}/{@code sbatch} of a job

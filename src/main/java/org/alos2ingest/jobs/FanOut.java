@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.alos2ingest.IngestException;
 import org.alos2ingest.fetch.Source;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * Turns a listing into one ingest job per file on a queue (the Sentinel Asia EOR and date-range

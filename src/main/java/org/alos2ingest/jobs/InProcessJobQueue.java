@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.alos2ingest.IngestException;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * Runs queued jobs in this process, at most {@code parallel} at a time. Every job crosses the queue

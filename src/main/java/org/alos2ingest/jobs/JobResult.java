@@ -3,7 +3,8 @@ package org.alos2ingest.jobs;
 import java.io.IOException;
 import java.util.List;
 
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * How one queued job ended: its outcomes scene by scene and its warnings, as plain values that

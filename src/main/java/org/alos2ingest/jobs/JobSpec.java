@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 
 /**
  * What a queued job is to do: a source type ({@code url}, {@code auig2}, {@code sentinel-asia},

@@ -8,6 +8,9 @@ import java.util.function.Function;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.ingest.ArchiveScan;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestOptions;
 
 /**
  * The job types a worker runs, by the {@link JobSpec#type()} that names them: one line per type.

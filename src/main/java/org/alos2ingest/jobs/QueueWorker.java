@@ -27,6 +27,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * Takes jobs from a RabbitMQ queue and runs them, at most {@code concurrency} at once (the broker

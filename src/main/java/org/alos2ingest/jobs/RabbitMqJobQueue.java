@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * Puts jobs on a durable RabbitMQ queue for {@code alos2-ingest worker}s, on as many machines as

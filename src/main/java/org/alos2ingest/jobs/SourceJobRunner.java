@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.ServiceLogin;
 import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.ingest.IngestJob;
+import org.alos2ingest.ingest.IngestReport;
 
 /**
  * The worker side of a queue: makes the job's source from its type and parameters (the worker's

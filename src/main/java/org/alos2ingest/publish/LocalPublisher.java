@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.util.FileTrees;
 
 /**

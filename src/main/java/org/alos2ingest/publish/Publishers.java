@@ -3,7 +3,7 @@ package org.alos2ingest.publish;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.util.Progress;
 
 /** The publishers known to this run, chosen by the location's scheme. */

@@ -9,18 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-
 import javax.imageio.ImageIO;
 
-import org.alos2ingest.describe.Description;
-import org.alos2ingest.identify.FileType;
 import org.alos2ingest.IngestException;
+import org.alos2ingest.describe.Description;
+import org.alos2ingest.format.ceos.ReadCounter;
+import org.alos2ingest.format.ceos.TrailerFile;
+import org.alos2ingest.identify.FileType;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductFileName;
 import org.alos2ingest.identify.ProductFormat;
 import org.alos2ingest.identify.Scene;
-import org.alos2ingest.identify.ceos.ReadCounter;
-import org.alos2ingest.identify.ceos.TrailerFile;
 import org.alos2ingest.util.Progress;
 
 /**

@@ -2,7 +2,7 @@ package org.alos2ingest.render;
 
 import java.util.List;
 
-import org.alos2ingest.identify.geotiff.GeoTransform;
+import org.alos2ingest.format.geotiff.GeoTransform;
 
 /**
  * An image's display values at halving resolutions: level {@code L} holds one byte per block of

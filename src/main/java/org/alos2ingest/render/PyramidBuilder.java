@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.alos2ingest.identify.geotiff.GeoTiffImage;
+import org.alos2ingest.format.geotiff.GeoTiffImage;
+import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 
 /**

@@ -1,8 +1,8 @@
 package org.alos2ingest.render;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
-import org.alos2ingest.identify.geotiff.GeoTransform;
+import org.alos2ingest.format.geotiff.GeoTransform;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
 
 /**
  * The longitude/latitude box of a projected raster: its outline, densified (UTM and polar

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
-import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.geo.MapProjection;
 
 /**
  * Renders one Web Mercator tile from a {@link DisplayPyramid}. For each tile pixel it finds the

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 
 /**

@@ -12,8 +12,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.Json;
 
 /**
  * Writes {@code index.html} into a product folder: a Leaflet map of the tile layers (one per

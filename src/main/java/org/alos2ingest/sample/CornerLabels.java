@@ -3,7 +3,7 @@ package org.alos2ingest.sample;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.LonLat;
 
 /**
  * JAXA labels the swath's corners by where they sit in the north-up image (alos2-formats.md 2.4):

@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.imageio.ImageIO;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.format.geotiff.GeoTiffWriter;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
 import org.alos2ingest.identify.ProcessingLevel;
 
 /**

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductId;
 import org.alos2ingest.identify.ProductName;

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 
-import org.alos2ingest.identify.ceos.Field;
-import org.alos2ingest.identify.ceos.FieldCodec;
-import org.alos2ingest.identify.ceos.ImageFileDescriptor;
-import org.alos2ingest.identify.ceos.ReadCounter;
+import org.alos2ingest.format.ceos.Field;
+import org.alos2ingest.format.ceos.FieldCodec;
+import org.alos2ingest.format.ceos.ImageFileDescriptor;
+import org.alos2ingest.format.ceos.ReadCounter;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 

@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.geo.LonLat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -293,7 +293,7 @@ abstract class CatalogContract {
     record GeoJsonArea(String json) {
         Geometry geometry() {
             try {
-                return Footprint.GeoJson.read(org.alos2ingest.describe.Json.MAPPER.readTree(json));
+                return Footprint.GeoJson.read(org.alos2ingest.config.Json.MAPPER.readTree(json));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.IsoTime;
+import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.util.Progress;
 
 /**
@@ -51,7 +51,7 @@ public final class CatalogScaleBenchmark {
                 List<ObjectNode> batch = SyntheticCatalog.documents(new Random(r.nextLong()), Math.min(BATCH, records - done));
                 generateNanos += System.nanoTime() - t0;
                 if (done == 0) {
-                    docBytes = org.alos2ingest.describe.Json.compact(batch.get(0)).length();
+                    docBytes = org.alos2ingest.config.Json.compact(batch.get(0)).length();
                 }
                 for (Map.Entry<String, Catalog> c : catalogs.entrySet()) {
                     long t = System.nanoTime();

@@ -12,16 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.DatasetMatch;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.DatasetMatch;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
 import org.alos2ingest.describe.MetJson;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.identify.ProductName;
 
 /**

@@ -15,10 +15,10 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.testing.OpenSearchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

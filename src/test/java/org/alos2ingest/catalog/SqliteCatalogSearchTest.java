@@ -12,9 +12,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.cli.SearchCommandAccess;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.LonLat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,8 @@ import java.util.Random;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.LonLat;
 import org.locationtech.jts.geom.Geometry;
 
 /**

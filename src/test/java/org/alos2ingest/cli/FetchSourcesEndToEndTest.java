@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.catalog.SqliteCatalog;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.fetch.Samples;
 import org.alos2ingest.fetch.servers.Auig2Server;
 import org.alos2ingest.fetch.servers.FileServer;
 import org.alos2ingest.fetch.servers.LocalServer;
-import org.alos2ingest.fetch.servers.SentinelAsiaServer;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.Eor;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.SaFile;
+import org.alos2ingest.fetch.servers.SentinelAsiaServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

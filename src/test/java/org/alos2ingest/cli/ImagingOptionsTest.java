@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleSpec;
 import org.junit.jupiter.api.BeforeAll;

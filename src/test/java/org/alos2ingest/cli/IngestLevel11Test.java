@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
-import org.alos2ingest.describe.IsoTime;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.geo.Ellipsoid;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;

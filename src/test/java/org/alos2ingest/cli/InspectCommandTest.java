@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;

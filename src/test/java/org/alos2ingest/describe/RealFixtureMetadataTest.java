@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.Deliveries;
 import org.junit.jupiter.api.Test;

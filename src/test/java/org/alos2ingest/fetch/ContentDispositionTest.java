@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.util.Optional;
 
+import org.alos2ingest.identify.DeliveryNames;
 import org.junit.jupiter.api.Test;
 
 class ContentDispositionTest {

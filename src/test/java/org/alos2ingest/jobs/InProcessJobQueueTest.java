@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.alos2ingest.ingest.IngestReport;
 import org.junit.jupiter.api.Test;
 
 class InProcessJobQueueTest {

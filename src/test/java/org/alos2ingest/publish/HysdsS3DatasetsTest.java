@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.DatasetDefinitions;
-import org.alos2ingest.describe.DatasetMatch;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.DatasetMatch;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.junit.jupiter.api.Test;
 
 /** The shipped config/datasets.hysds-s3.json gives the old system's S3 locations and URLs. */

@@ -8,13 +8,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
+import org.alos2ingest.format.ceos.ReadCounter;
+import org.alos2ingest.format.ceos.TrailerFile;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
-import org.alos2ingest.identify.ceos.ReadCounter;
-import org.alos2ingest.identify.ceos.TrailerFile;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.testing.L11Samples;
 import org.junit.jupiter.api.Test;

@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.sample.SampleSpec;
 import org.junit.jupiter.api.Test;

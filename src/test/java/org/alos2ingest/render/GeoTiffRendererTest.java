@@ -17,19 +17,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
-import org.alos2ingest.describe.RingRaster;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.format.geotiff.GeoTiffImage;
+import org.alos2ingest.format.geotiff.GeoTiffWriter;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.geo.RingRaster;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
-import org.alos2ingest.identify.geotiff.GeoTiffImage;
-import org.alos2ingest.sample.GeoTiffWriter;
 import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.sample.SwathMask;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,11 +10,12 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.alos2ingest.describe.DatasetDefinitions;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.describe.Provenance;
 import org.alos2ingest.fetch.Delivery;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
@@ -58,7 +59,7 @@ final class RenderedProduct {
         Scene scene = new SceneFinder(warnings::add).find(in).get(0);
         Describer describer = new Describer(Settings.load(null, Map.of("ALOS2_INGEST_HOME", outRoot.toString())),
                 DatasetDefinitions.load(null), warnings::add);
-        Description d = describer.describe(scene, Delivery.local(in));
+        Description d = describer.describe(scene, Provenance.local(in));
         Path folder = outRoot.resolve(scene.id());
         Files.createDirectories(folder);
         Logger log = Logger.getLogger("org.alos2ingest");

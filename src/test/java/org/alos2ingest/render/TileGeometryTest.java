@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.alos2ingest.describe.MapProjection;
-import org.alos2ingest.identify.geotiff.GeoTransform;
+import org.alos2ingest.format.geotiff.GeoTransform;
+import org.alos2ingest.geo.MapProjection;
 import org.junit.jupiter.api.Test;
 
 class TileGeometryTest {

@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
 import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.sample.SwathMask;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class ViewerChromiumTest {
         JsonNode s = null;
         while (System.nanoTime() < deadline) {
             try {
-                s = org.alos2ingest.describe.Json.MAPPER.readTree(browser.evaluate(probe).asText());
+                s = org.alos2ingest.config.Json.MAPPER.readTree(browser.evaluate(probe).asText());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -157,9 +156,9 @@ class ViewerChromiumTest {
         JsonNode xy;
         JsonNode controls;
         try {
-            xy = org.alos2ingest.describe.Json.MAPPER.readTree(browser.evaluate(js.toString()).asText());
+            xy = org.alos2ingest.config.Json.MAPPER.readTree(browser.evaluate(js.toString()).asText());
             // the map's own controls (zoom, layer switch, scale, attribution) cover parts of it
-            controls = org.alos2ingest.describe.Json.MAPPER.readTree(browser.evaluate("JSON.stringify(Array.from("
+            controls = org.alos2ingest.config.Json.MAPPER.readTree(browser.evaluate("JSON.stringify(Array.from("
                     + "document.querySelectorAll('.leaflet-control')).map(e => e.getBoundingClientRect()))").asText());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -11,15 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.MapProjection;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.MapProjection;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.SummaryFile;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alos2ingest.describe.geo.Orbit;
-import org.alos2ingest.identify.ceos.StateVector;
+import org.alos2ingest.geo.Orbit;
+import org.alos2ingest.geo.StateVector;
 
 /**
  * Propagates an orbit state in the Earth-centred rotating frame with the J2 gravity field and the

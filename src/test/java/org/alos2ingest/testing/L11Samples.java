@@ -3,10 +3,10 @@ package org.alos2ingest.testing;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.identify.LookSide;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.util.Progress;

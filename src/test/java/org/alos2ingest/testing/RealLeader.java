@@ -2,7 +2,7 @@ package org.alos2ingest.testing;
 
 import java.time.Instant;
 
-import org.alos2ingest.identify.ceos.StateVector;
+import org.alos2ingest.geo.StateVector;
 
 /**
  * Values read from the real JAXA leader of the pyroSAR fixture (FBD L1.5, ALOS2015976960-140909),

@@ -6,11 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
-import org.alos2ingest.identify.ceos.CeosRecord;
-import org.alos2ingest.identify.ceos.PlatformPositionRecord;
-import org.alos2ingest.identify.ceos.RecordCode;
-import org.alos2ingest.identify.ceos.RecordWriter;
-import org.alos2ingest.identify.ceos.StateVector;
+import org.alos2ingest.format.ceos.CeosRecord;
+import org.alos2ingest.format.ceos.PlatformPositionRecord;
+import org.alos2ingest.format.ceos.RecordCode;
+import org.alos2ingest.format.ceos.RecordWriter;
+import org.alos2ingest.geo.StateVector;
 
 /** Hand-built CEOS records for tests. */
 public final class Records {
@@ -41,7 +41,7 @@ public final class Records {
         return w.bytes();
     }
 
-    public static CeosRecord record(byte[] bytes, org.alos2ingest.identify.ceos.RecordLayout layout) {
+    public static CeosRecord record(byte[] bytes, org.alos2ingest.format.ceos.RecordLayout layout) {
         return CeosRecord.of(Path.of("LED-test"), 0, layout, bytes);
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.geo.Ellipsoid;
-import org.alos2ingest.describe.geo.Facility5Polynomial;
-import org.alos2ingest.describe.geo.RangeDopplerGeolocator;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.Facility5Polynomial;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.RangeDopplerGeolocator;
 
 /**
  * The footprint of a Level 1.1 product, computed twice and compared:

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Optional;
 
 import org.alos2ingest.describe.DescribeException;
-import org.alos2ingest.describe.geo.Facility5Polynomial;
-import org.alos2ingest.describe.geo.Orbit;
-import org.alos2ingest.describe.geo.OrbitInterpolator;
-import org.alos2ingest.identify.LookSide;
-import org.alos2ingest.identify.OrbitDirection;
-import org.alos2ingest.identify.ceos.CeosProduct;
-import org.alos2ingest.identify.ceos.DatasetSummaryRecord;
-import org.alos2ingest.identify.ceos.FacilityRecord;
-import org.alos2ingest.identify.ceos.ImageFile;
-import org.alos2ingest.identify.ceos.SignalDataRecord;
-import org.alos2ingest.identify.ceos.StateVector;
+import org.alos2ingest.format.ceos.CeosProduct;
+import org.alos2ingest.format.ceos.DatasetSummaryRecord;
+import org.alos2ingest.format.ceos.FacilityRecord;
+import org.alos2ingest.format.ceos.ImageFile;
+import org.alos2ingest.format.ceos.SignalDataRecord;
+import org.alos2ingest.geo.Facility5Polynomial;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.Orbit;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.geo.OrbitInterpolator;
+import org.alos2ingest.geo.StateVector;
 
 /**
  * Everything a Level 1.1 footprint is computed from, taken from a CEOS product: the orbit, the look

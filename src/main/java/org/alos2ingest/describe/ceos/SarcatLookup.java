@@ -14,10 +14,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.describe.Footprint;
-import org.alos2ingest.describe.Json;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
+import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.LonLat;
 
 /**
  * The old system's first choice for a Level 1.1 footprint: BOS SARCAT, a GeoServer WFS that knows

@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.identify.ceos.FilePointer;
-import org.alos2ingest.identify.ceos.LeaderFileDescriptor;
-import org.alos2ingest.identify.ceos.RecordCode;
-import org.alos2ingest.identify.ceos.RecordWriter;
-import org.alos2ingest.identify.ceos.TextRecord;
-import org.alos2ingest.identify.ceos.TrailerFile;
-import org.alos2ingest.identify.ceos.VolumeDescriptor;
+import org.alos2ingest.format.ceos.FilePointer;
+import org.alos2ingest.format.ceos.LeaderFileDescriptor;
+import org.alos2ingest.format.ceos.RecordCode;
+import org.alos2ingest.format.ceos.RecordWriter;
+import org.alos2ingest.format.ceos.TextRecord;
+import org.alos2ingest.format.ceos.TrailerFile;
+import org.alos2ingest.format.ceos.VolumeDescriptor;
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.sample.CornerLabels;
 import org.alos2ingest.util.Progress;
 

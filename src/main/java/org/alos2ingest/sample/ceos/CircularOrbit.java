@@ -2,9 +2,9 @@ package org.alos2ingest.sample.ceos;
 
 import java.time.Instant;
 
-import org.alos2ingest.describe.geo.Orbit;
-import org.alos2ingest.describe.geo.OrbitState;
-import org.alos2ingest.describe.geo.Vector3;
+import org.alos2ingest.geo.Orbit;
+import org.alos2ingest.geo.OrbitState;
+import org.alos2ingest.geo.Vector3;
 
 /**
  * A circular Keplerian orbit seen from the rotating Earth: exact positions and velocities at any

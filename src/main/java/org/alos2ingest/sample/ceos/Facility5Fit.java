@@ -1,6 +1,6 @@
 package org.alos2ingest.sample.ceos;
 
-import org.alos2ingest.describe.LonLat;
+import org.alos2ingest.geo.LonLat;
 
 /**
  * Fits the polynomials of facility related data record 5 to a sample's own geolocation: latitude

@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.alos2ingest.describe.LonLat;
 import org.alos2ingest.describe.ceos.CeosGeometry;
-import org.alos2ingest.describe.geo.Ellipsoid;
-import org.alos2ingest.describe.geo.Geodetic;
-import org.alos2ingest.describe.geo.Orbit;
-import org.alos2ingest.describe.geo.OrbitState;
-import org.alos2ingest.identify.ceos.FileDescriptorFields;
-import org.alos2ingest.identify.ceos.ImageFileDescriptor;
-import org.alos2ingest.identify.ceos.RecordCode;
-import org.alos2ingest.identify.ceos.RecordWriter;
-import org.alos2ingest.identify.ceos.SignalDataRecord;
+import org.alos2ingest.format.ceos.FileDescriptorFields;
+import org.alos2ingest.format.ceos.ImageFileDescriptor;
+import org.alos2ingest.format.ceos.RecordCode;
+import org.alos2ingest.format.ceos.RecordWriter;
+import org.alos2ingest.format.ceos.SignalDataRecord;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.Geodetic;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.Orbit;
+import org.alos2ingest.geo.OrbitState;
 import org.alos2ingest.util.Progress;
 
 /**

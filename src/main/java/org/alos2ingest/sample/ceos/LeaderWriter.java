@@ -12,24 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.geo.Ellipsoid;
-import org.alos2ingest.describe.geo.Geodetic;
-import org.alos2ingest.describe.geo.OrbitState;
-import org.alos2ingest.identify.LookSide;
+import org.alos2ingest.format.ceos.AttitudeRecord;
+import org.alos2ingest.format.ceos.DataQualityRecord;
+import org.alos2ingest.format.ceos.DatasetSummaryRecord;
+import org.alos2ingest.format.ceos.FacilityRecord;
+import org.alos2ingest.format.ceos.FileDescriptorFields;
+import org.alos2ingest.format.ceos.LeaderFileDescriptor;
+import org.alos2ingest.format.ceos.PlatformPositionRecord;
+import org.alos2ingest.format.ceos.RadiometricRecord;
+import org.alos2ingest.format.ceos.RecordCode;
+import org.alos2ingest.format.ceos.RecordWriter;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.Geodetic;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.geo.OrbitState;
+import org.alos2ingest.geo.StateVector;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.OrbitDirection;
-import org.alos2ingest.identify.ceos.AttitudeRecord;
-import org.alos2ingest.identify.ceos.DataQualityRecord;
-import org.alos2ingest.identify.ceos.DatasetSummaryRecord;
-import org.alos2ingest.identify.ceos.FacilityRecord;
-import org.alos2ingest.identify.ceos.FileDescriptorFields;
-import org.alos2ingest.identify.ceos.LeaderFileDescriptor;
-import org.alos2ingest.identify.ceos.PlatformPositionRecord;
-import org.alos2ingest.identify.ceos.RadiometricRecord;
-import org.alos2ingest.identify.ceos.RecordCode;
-import org.alos2ingest.identify.ceos.RecordWriter;
-import org.alos2ingest.identify.ceos.StateVector;
 
 /**
  * Writes a Level 1.1 SAR leader as JAXA lays it out (alos2-formats.md 3.2): file descriptor,
@@ -225,7 +225,7 @@ final class LeaderWriter {
 
     private static byte[] attitude(SampleGeometry g) {
         Instant from = g.start().minusSeconds(5);
-        int n = (int) Math.min(AttitudeRecord.MAX_POINTS, Math.ceil(org.alos2ingest.describe.geo.Orbit.seconds(from, g.end())) + 6);
+        int n = (int) Math.min(AttitudeRecord.MAX_POINTS, Math.ceil(org.alos2ingest.geo.Orbit.seconds(from, g.end())) + 6);
         double roll = (g.spec().lookSide() == LookSide.RIGHT ? -1 : 1) * (g.anglesAtCentre()[0] - 6.45);
         RecordWriter w = RecordWriter.ascii(RecordCode.ATTITUDE, 4, ATTITUDE_LENGTH).put(AttitudeRecord.POINTS, n);
         for (int i = 0; i < n; i++) {

@@ -4,11 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.geo.Ellipsoid;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.LonLat;
 
 /**
  * The product's low-resolution pictures, in radar geometry (columns near to far range, rows first

@@ -5,16 +5,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.geo.Ellipsoid;
-import org.alos2ingest.describe.geo.Geodetic;
-import org.alos2ingest.describe.geo.Orbit;
-import org.alos2ingest.describe.geo.OrbitState;
-import org.alos2ingest.describe.geo.RangeDopplerGeolocator;
-import org.alos2ingest.describe.geo.Vector3;
-import org.alos2ingest.identify.LookSide;
-import org.alos2ingest.identify.OrbitDirection;
-import org.alos2ingest.identify.ceos.StateVector;
+import org.alos2ingest.geo.Ellipsoid;
+import org.alos2ingest.geo.Geodetic;
+import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.geo.LookSide;
+import org.alos2ingest.geo.Orbit;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.geo.OrbitState;
+import org.alos2ingest.geo.RangeDopplerGeolocator;
+import org.alos2ingest.geo.StateVector;
+import org.alos2ingest.geo.Vector3;
 
 /**
  * The acquisition a sample product is written from: an ALOS-2 orbit placed so that the middle of

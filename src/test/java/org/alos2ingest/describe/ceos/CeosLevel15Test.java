@@ -12,22 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alos2ingest.describe.DatasetDefinitions;
+import org.alos2ingest.config.DatasetDefinitions;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
-import org.alos2ingest.describe.LonLat;
-import org.alos2ingest.describe.Settings;
+import org.alos2ingest.describe.Provenance;
 import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.format.ceos.DatasetSummaryRecord;
+import org.alos2ingest.format.ceos.FileDescriptorFields;
+import org.alos2ingest.format.ceos.ImageFileDescriptor;
+import org.alos2ingest.format.ceos.LeaderFileDescriptor;
+import org.alos2ingest.format.ceos.MapProjectionRecord;
+import org.alos2ingest.format.ceos.ProcessedDataRecord;
+import org.alos2ingest.format.ceos.RecordCode;
+import org.alos2ingest.format.ceos.RecordWriter;
+import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
-import org.alos2ingest.identify.ceos.DatasetSummaryRecord;
-import org.alos2ingest.identify.ceos.FileDescriptorFields;
-import org.alos2ingest.identify.ceos.ImageFileDescriptor;
-import org.alos2ingest.identify.ceos.LeaderFileDescriptor;
-import org.alos2ingest.identify.ceos.MapProjectionRecord;
-import org.alos2ingest.identify.ceos.ProcessedDataRecord;
-import org.alos2ingest.identify.ceos.RecordCode;
-import org.alos2ingest.identify.ceos.RecordWriter;
 import org.alos2ingest.testing.J2Propagator;
 import org.alos2ingest.testing.RealLeader;
 import org.alos2ingest.testing.Records;
@@ -105,7 +106,7 @@ class CeosLevel15Test {
     private Description describe(Path p, List<String> warnings) {
         List<Scene> scenes = new SceneFinder(warnings::add).find(p);
         Describer d = new Describer(Settings.load(null, Map.of("ALOS2_INGEST_HOME", dir.toString())), DatasetDefinitions.load(null), warnings::add);
-        return d.describe(scenes.get(0), Delivery.local(p));
+        return d.describe(scenes.get(0), Provenance.local(p));
     }
 
     @Test

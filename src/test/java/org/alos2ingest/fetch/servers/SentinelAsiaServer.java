@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import org.alos2ingest.describe.Json;
+import org.alos2ingest.config.Json;
 
 /**
  * Speaks Sentinel Asia as portals.md describes it, under {@code /sentinel2}: {@code topControl.jsp}

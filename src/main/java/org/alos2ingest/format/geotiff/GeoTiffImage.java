@@ -1,0 +1,478 @@
+package org.alos2ingest.format.geotiff;
+
+import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import org.alos2ingest.identify.IdentifyException;
+
+/**
+ * A single-band GeoTIFF image as ALOS-2 Level 1.5/2.1 products hold it: UInt16 (or 8-bit) samples,
+ * classic TIFF or BigTIFF, either byte order, in strips or tiles, uncompressed, Deflate, LZW or
+ * PackBits (with the horizontal predictor), stored in any of the Orientations 1 to 4; georeferenced
+ * by a pixel scale and tie point or a transformation matrix, in an EPSG projected or geographic system.
+ *
+ * <p>Rows are read on demand through a {@link RowReader}, one per thread, so an image of any size
+ * costs only the rows asked for. Rows are delivered in display order (row 0 at the top, column 0 at
+ * the left, as the Orientation tag says the image is meant to be seen); the georeferencing applies to
+ * that order, as in libtiff's oriented reads.
+ */
+public final class GeoTiffImage implements Closeable {
+
+    /** Largest decoded strip or tile this reader will hold in memory at once. */
+    private static final long MAX_CHUNK_BYTES = 512L << 20;
+
+    private final TiffSource source;
+    private final boolean bigTiff;
+    private final int width;
+    private final int height;
+    private final int bytesPerSample;
+    private final Compression compression;
+    private final boolean predictor;
+    private final Orientation orientation;
+    private final boolean tiled;
+    private final int chunkWidth;
+    private final int chunkHeight;
+    private final int chunksAcross;
+    private final long[] offsets;
+    private final long[] byteCounts;
+    private final GeoReference georef;
+
+    private GeoTiffImage(TiffSource source) {
+        this.source = source;
+        TiffDirectory d = TiffDirectory.readFirst(source);
+        this.bigTiff = d.isBigTiff();
+        this.width = dimension(d, TiffTag.IMAGE_WIDTH);
+        this.height = dimension(d, TiffTag.IMAGE_LENGTH);
+
+        long spp = d.integer(TiffTag.SAMPLES_PER_PIXEL, 1);
+        if (spp != 1) {
+            throw source.error("SamplesPerPixel is " + spp + "; ALOS-2 images have one band (one file per polarisation)");
+        }
+        long bits = d.integer(TiffTag.BITS_PER_SAMPLE, 1);
+        if (bits != 16 && bits != 8) {
+            throw source.error("BitsPerSample is " + bits + "; expected 16 (UInt16 amplitude) or 8");
+        }
+        this.bytesPerSample = (int) bits / 8;
+        long format = d.integer(TiffTag.SAMPLE_FORMAT, 1);
+        if (format != 1) {
+            throw source.error("SampleFormat is " + format + " (" + (format == 2 ? "signed integer" : format == 3 ? "floating point" : "other")
+                    + "); expected 1 (unsigned integer)");
+        }
+        long comp = d.integer(TiffTag.COMPRESSION, 1);
+        this.compression = Compression.of(comp).orElseThrow(() ->
+                source.error(Compression.describe(comp) + " compression is not supported (uncompressed, Deflate, LZW and PackBits are)"));
+        long pred = d.integer(TiffTag.PREDICTOR, 1);
+        if (pred != 1 && pred != 2) {
+            throw source.error("Predictor " + pred + (pred == 3 ? " (floating point)" : "") + " is not supported; expected 1 (none) or 2 (horizontal)");
+        }
+        this.predictor = pred == 2;
+        try {
+            this.orientation = Orientation.of(d.integer(TiffTag.ORIENTATION, 1));
+        } catch (IllegalArgumentException e) {
+            throw source.error(e.getMessage());
+        }
+
+        this.tiled = d.has(TiffTag.TILE_OFFSETS) || d.has(TiffTag.TILE_WIDTH);
+        int chunksDown;
+        if (tiled) {
+            long tw = d.integer(TiffTag.TILE_WIDTH, 0);
+            long th = d.integer(TiffTag.TILE_LENGTH, 0);
+            if (tw <= 0 || th <= 0 || tw > 1 << 20 || th > 1 << 20) {
+                throw source.error("TileWidth x TileLength is " + tw + " x " + th);
+            }
+            chunkWidth = (int) tw;
+            chunkHeight = (int) th;
+            chunksAcross = (int) ((width + tw - 1) / tw);
+            chunksDown = (int) ((height + th - 1) / th);
+        } else {
+            long rps = d.integer(TiffTag.ROWS_PER_STRIP, 0xffffffffL);
+            if (rps <= 0) {
+                throw source.error("RowsPerStrip is " + rps);
+            }
+            chunkWidth = width;
+            chunkHeight = (int) Math.min(rps, height);
+            chunksAcross = 1;
+            chunksDown = (height + chunkHeight - 1) / chunkHeight;
+        }
+        long chunks = (long) chunksAcross * chunksDown;
+        if ((long) chunkWidth * chunkHeight * bytesPerSample > MAX_CHUNK_BYTES && compression != Compression.NONE) {
+            throw source.error("one " + (tiled ? "tile" : "strip") + " decodes to " + (long) chunkWidth * chunkHeight * bytesPerSample
+                    + " bytes; compressed chunks larger than " + MAX_CHUNK_BYTES + " bytes are not supported");
+        }
+        int offsetsTag = tiled ? TiffTag.TILE_OFFSETS : TiffTag.STRIP_OFFSETS;
+        int countsTag = tiled ? TiffTag.TILE_BYTE_COUNTS : TiffTag.STRIP_BYTE_COUNTS;
+        this.offsets = d.integers(offsetsTag).orElseThrow(() -> source.error("no " + TiffTag.name(offsetsTag) + ": the TIFF has no image data"));
+        if (offsets.length < chunks) {
+            throw source.error(TiffTag.name(offsetsTag) + " has " + offsets.length + " entries; a " + width + " x " + height + " image in "
+                    + (tiled ? chunkWidth + " x " + chunkHeight + " tiles" : chunkHeight + "-row strips") + " needs " + chunks);
+        }
+        long[] counts = d.integers(countsTag).orElse(null);
+        if (counts == null) {
+            if (compression != Compression.NONE) {
+                throw source.error("no " + TiffTag.name(countsTag) + " for compressed data");
+            }
+            counts = new long[offsets.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = decodedBytes(i);
+            }
+        }
+        if (counts.length < chunks) {
+            throw source.error(TiffTag.name(countsTag) + " has " + counts.length + " entries, " + TiffTag.name(offsetsTag) + " " + chunks);
+        }
+        this.byteCounts = counts;
+        for (int i = 0; i < chunks; i++) {
+            long need = compression == Compression.NONE ? decodedBytes(i) : byteCounts[i];
+            if (compression == Compression.NONE && byteCounts[i] < need) {
+                throw source.error((tiled ? "tile " : "strip ") + i + " holds " + byteCounts[i] + " bytes; uncompressed it needs " + need);
+            }
+            if (need > Integer.MAX_VALUE - 16 && compression != Compression.NONE) {
+                throw source.error((tiled ? "tile " : "strip ") + i + " claims " + need + " compressed bytes");
+            }
+            source.check(offsets[i], need, (tiled ? "tile " : "strip ") + i);
+        }
+        try {
+            this.georef = GeoReference.read(d, width, height);
+        } catch (IllegalArgumentException e) {
+            throw source.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a GeoTIFF and checks its structure (every strip or tile inside the file, the
+     * georeferencing understood); pixel data is read later, row by row.
+     *
+     * @throws IdentifyException naming the file and what it lacks or holds that cannot be read
+     */
+    public static GeoTiffImage open(Path file) {
+        TiffSource s = new TiffSource(file);
+        try {
+            return new GeoTiffImage(s);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private int dimension(TiffDirectory d, int tag) {
+        long v = d.integer(tag, -1);
+        if (v <= 0 || v > 1 << 30) {
+            throw source.error(v < 0 ? "no " + TiffTag.name(tag) : TiffTag.name(tag) + " is " + v);
+        }
+        return (int) v;
+    }
+
+    /** Bytes a chunk decodes to: full tiles always, the last strip only its remaining rows. */
+    private long decodedBytes(int chunk) {
+        if (tiled) {
+            return (long) chunkWidth * chunkHeight * bytesPerSample;
+        }
+        int rows = Math.min(chunkHeight, height - chunk * chunkHeight);
+        return (long) rows * width * bytesPerSample;
+    }
+
+    public Path file() {
+        return source.file();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int bitsPerSample() {
+        return bytesPerSample * 8;
+    }
+
+    /** The EPSG code of the map projection (UTM 326zz/327zz, UPS 32661/32761, or 4326). */
+    public int epsg() {
+        return georef.epsg();
+    }
+
+    public GeoTransform transform() {
+        return georef.transform();
+    }
+
+    /** One line for logs: "BigTIFF, little-endian, 256 x 256 tiles, Deflate + predictor, Orientation 3". */
+    public String describe() {
+        StringBuilder s = new StringBuilder(bigTiff ? "BigTIFF" : "TIFF");
+        s.append(", ").append(source.order() == ByteOrder.LITTLE_ENDIAN ? "little" : "big").append("-endian, ");
+        s.append(width).append(" x ").append(height).append(" UInt").append(bitsPerSample()).append(", ");
+        s.append(tiled ? chunkWidth + " x " + chunkHeight + " tiles" : chunkHeight + "-row strips").append(", ");
+        s.append(compression.label()).append(predictor ? " + predictor" : "");
+        if (orientation != Orientation.TOP_LEFT) {
+            s.append(", Orientation ").append(orientation.code());
+        }
+        s.append(", EPSG:").append(epsg());
+        return s.toString();
+    }
+
+    /** A reader of rows with its own buffers; use one per thread. */
+    public RowReader rows() {
+        return new RowReader();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    /**
+     * Reads rows of pixels, in display order, as unsigned values in {@code short}s
+     * ({@code s & 0xffff} is the DN). Not thread-safe; cheap to create.
+     */
+    public final class RowReader implements AutoCloseable {
+
+        private final int rowBytes = width * bytesPerSample;
+        private ByteBuffer raw = ByteBuffer.allocate(0);
+        private byte[] compressed = new byte[0];
+        private byte[] decoded = new byte[0];
+        /** The decoded strip, or tile row assembled across the image, last asked for. */
+        private byte[] band = new byte[0];
+        private int bandIndex = -1;
+        private Inflater inflater;
+        private Lzw lzw;
+
+        private RowReader() {
+        }
+
+        /** Frees the native Deflate state at once rather than at garbage collection. */
+        @Override
+        public void close() {
+            if (inflater != null) {
+                inflater.end();
+                inflater = null;
+            }
+        }
+
+        /**
+         * Reads display rows {@code y .. y + n - 1} into {@code out}, {@code width} samples per row,
+         * starting at {@code out[offset]}.
+         */
+        public void read(int y, int n, short[] out, int offset) {
+            if (y < 0 || n < 0 || y + (long) n > height) {
+                throw new IndexOutOfBoundsException("rows " + y + ".." + (y + n) + " of " + height);
+            }
+            if (!tiled && compression == Compression.NONE) {
+                readStoredStripRows(y, n, out, offset);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int r = storageRow(y + i);
+                    int b = r / chunkHeight;
+                    if (b != bandIndex) {
+                        loadBand(b);
+                    }
+                    ByteBuffer bb = ByteBuffer.wrap(band, (r - b * chunkHeight) * rowBytes, rowBytes).order(source.order());
+                    toSamples(bb, out, offset + i * width);
+                }
+            }
+            if (orientation.flipColumns()) {
+                for (int i = 0; i < n; i++) {
+                    reverse(out, offset + i * width, width);
+                }
+            }
+        }
+
+        private int storageRow(int displayRow) {
+            return orientation.flipRows() ? height - 1 - displayRow : displayRow;
+        }
+
+        /** Uncompressed strips: rows that follow each other in the file are read with one call. */
+        private void readStoredStripRows(int y, int n, short[] out, int offset) {
+            if (n == 0) {
+                return;
+            }
+            int first = Math.min(storageRow(y), storageRow(y + n - 1));
+            int last = Math.max(storageRow(y), storageRow(y + n - 1));
+            int maxRows = Math.max(1, (8 << 20) / rowBytes);
+            int r = first;
+            while (r <= last) {
+                int strip = r / chunkHeight;
+                int stripEnd = Math.min((strip + 1) * chunkHeight, height) - 1;
+                int runEnd = Math.min(Math.min(last, stripEnd), r + maxRows - 1);
+                int rows = runEnd - r + 1;
+                long pos = offsets[strip] + (long) (r - strip * chunkHeight) * rowBytes;
+                int bytes = rows * rowBytes;
+                if (raw.capacity() < bytes) {
+                    raw = ByteBuffer.allocate(bytes);
+                }
+                raw.clear().limit(bytes);
+                source.readInto(pos, raw, "strip " + strip);
+                raw.order(source.order());
+                for (int k = 0; k < rows; k++) {
+                    int display = orientation.flipRows() ? height - 1 - (r + k) : r + k;
+                    raw.limit((k + 1) * rowBytes).position(k * rowBytes);
+                    toSamples(raw, out, offset + (display - y) * width);
+                }
+                r = runEnd + 1;
+            }
+        }
+
+        private void toSamples(ByteBuffer b, short[] out, int at) {
+            if (bytesPerSample == 2) {
+                b.asShortBuffer().get(out, at, width);
+            } else {
+                int p = b.position();
+                for (int x = 0; x < width; x++) {
+                    out[at + x] = (short) (b.get(p + x) & 0xff);
+                }
+            }
+        }
+
+        private void loadBand(int b) {
+            int bandRows = Math.min(chunkHeight, height - b * chunkHeight);
+            int size = bandRows * rowBytes;
+            if (band.length < size) {
+                band = new byte[size];
+            }
+            bandIndex = -1;
+            for (int c = 0; c < chunksAcross; c++) {
+                int chunk = b * chunksAcross + c;
+                byte[] data = decode(chunk);
+                int chunkRowBytes = chunkWidth * bytesPerSample;
+                int x0 = c * chunkWidth;
+                int copyBytes = Math.min(chunkWidth, width - x0) * bytesPerSample;
+                for (int row = 0; row < bandRows; row++) {
+                    System.arraycopy(data, row * chunkRowBytes, band, row * rowBytes + x0 * bytesPerSample, copyBytes);
+                }
+            }
+            bandIndex = b;
+        }
+
+        /** Decodes one strip or tile into {@link #decoded}, predictor undone. */
+        private byte[] decode(int chunk) {
+            int size = (int) decodedBytes(chunk);
+            if (decoded.length < size) {
+                decoded = new byte[size];
+            }
+            String what = (tiled ? "tile " : "strip ") + chunk;
+            int count = (int) Math.min(byteCounts[chunk], compression == Compression.NONE ? size : byteCounts[chunk]);
+            if (compressed.length < count) {
+                compressed = new byte[count];
+            }
+            ByteBuffer in = ByteBuffer.wrap(compressed, 0, count);
+            source.readInto(offsets[chunk], in, what);
+            int produced;
+            try {
+                produced = switch (compression) {
+                    case NONE -> {
+                        System.arraycopy(compressed, 0, decoded, 0, size);
+                        yield size;
+                    }
+                    case DEFLATE -> inflate(count, size);
+                    case LZW -> {
+                        if (lzw == null) {
+                            lzw = new Lzw();
+                        }
+                        yield lzw.decode(compressed, count, trimmed(size));
+                    }
+                    case PACKBITS -> unpackBits(count, size);
+                };
+            } catch (DataFormatException | IllegalArgumentException e) {
+                throw source.error(offsets[chunk], what + ": corrupt " + compression.label() + " data: " + e.getMessage());
+            }
+            if (produced < size) {
+                throw source.error(offsets[chunk], what + " decodes to " + produced + " bytes, expected " + size);
+            }
+            if (predictor) {
+                undoPredictor(size);
+            }
+            return decoded;
+        }
+
+        private byte[] trimmed(int size) {
+            // The LZW decoder writes up to out.length: hand it exactly the chunk's size.
+            if (decoded.length != size) {
+                decoded = new byte[size];
+            }
+            return decoded;
+        }
+
+        private int inflate(int count, int size) throws DataFormatException {
+            if (inflater == null) {
+                inflater = new Inflater();
+            }
+            inflater.reset();
+            inflater.setInput(compressed, 0, count);
+            int produced = 0;
+            while (produced < size) {
+                int n = inflater.inflate(decoded, produced, size - produced);
+                if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                produced += n;
+            }
+            return produced;
+        }
+
+        private int unpackBits(int count, int size) {
+            int i = 0;
+            int o = 0;
+            while (i < count && o < size) {
+                int h = compressed[i++];
+                if (h >= 0) {
+                    int n = Math.min(h + 1, Math.min(size - o, count - i));
+                    System.arraycopy(compressed, i, decoded, o, n);
+                    i += h + 1;
+                    o += n;
+                } else if (h != -128) {
+                    if (i >= count) {
+                        break;
+                    }
+                    byte v = compressed[i++];
+                    int n = Math.min(1 - h, size - o);
+                    for (int k = 0; k < n; k++) {
+                        decoded[o++] = v;
+                    }
+                }
+            }
+            return o;
+        }
+
+        private void undoPredictor(int size) {
+            int rowSamples = chunkWidth;
+            int rows = size / (rowSamples * bytesPerSample);
+            boolean little = source.order() == ByteOrder.LITTLE_ENDIAN;
+            for (int r = 0; r < rows; r++) {
+                int p = r * rowSamples * bytesPerSample;
+                if (bytesPerSample == 1) {
+                    for (int x = 1; x < rowSamples; x++) {
+                        decoded[p + x] += decoded[p + x - 1];
+                    }
+                } else {
+                    int prev = sample16(p, little);
+                    for (int x = 1; x < rowSamples; x++) {
+                        int at = p + 2 * x;
+                        int v = (sample16(at, little) + prev) & 0xffff;
+                        if (little) {
+                            decoded[at] = (byte) v;
+                            decoded[at + 1] = (byte) (v >>> 8);
+                        } else {
+                            decoded[at] = (byte) (v >>> 8);
+                            decoded[at + 1] = (byte) v;
+                        }
+                        prev = v;
+                    }
+                }
+            }
+        }
+
+        private int sample16(int at, boolean little) {
+            return little ? (decoded[at] & 0xff) | (decoded[at + 1] & 0xff) << 8 : (decoded[at] & 0xff) << 8 | (decoded[at + 1] & 0xff);
+        }
+    }
+
+    private static void reverse(short[] a, int from, int n) {
+        for (int i = from, j = from + n - 1; i < j; i++, j--) {
+            short t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

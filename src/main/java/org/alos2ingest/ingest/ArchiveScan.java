@@ -1,0 +1,213 @@
+package org.alos2ingest.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.IngestException;
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.config.DatasetMatch;
+import org.alos2ingest.config.Json;
+import org.alos2ingest.describe.DescribeException;
+import org.alos2ingest.describe.Describer;
+import org.alos2ingest.describe.Description;
+import org.alos2ingest.describe.Provenance;
+import org.alos2ingest.fetch.Delivery;
+import org.alos2ingest.identify.ArchiveGroup;
+import org.alos2ingest.identify.ArchiveScanner;
+import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.identify.Scene;
+import org.alos2ingest.identify.SceneFinder;
+import org.alos2ingest.publish.Publishers;
+import org.alos2ingest.util.FileTrees;
+import org.alos2ingest.util.Progress;
+
+/**
+ * Catalogs what an HPC archive already holds: every group of Level 1.1 files (see
+ * {@link ArchiveScanner}) becomes a metadata-only dataset {@code <product>-md} of type
+ * {@code alos2_slc_md}, whose met.json lists the archive files in {@code gekko_archive_files} (the
+ * name existing catalogs facet on) and whose footprint and times come from the CEOS files. Nothing
+ * is copied. Groups already cataloged are skipped before any file is read, so an interrupted scan
+ * re-run does only what is missing.
+ */
+public final class ArchiveScan {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest");
+    /** How many ids one catalog round trip checks. */
+    private static final int CHECK_BATCH = 500;
+
+    private final IngestOptions options;
+    private final Catalog catalog;
+    private final DatasetPublication publication;
+
+    public ArchiveScan(IngestOptions options, Catalog catalog, Publishers publishers) {
+        this.options = options;
+        this.catalog = catalog;
+        this.publication = new DatasetPublication(options.settings(), catalog, publishers, options.context());
+    }
+
+    /** What to do with the groups a scan finds. */
+    public interface GroupSink {
+        /** Called once per group not yet cataloged. */
+        void accept(ArchiveGroup group, IngestReport report);
+    }
+
+    /**
+     * Walks {@code root} and hands every group not yet cataloged to {@code sink}; cataloged groups
+     * are reported as skipped (unless {@code force}).
+     */
+    public IngestReport scan(Path root, String folderRegex, GroupSink sink) {
+        IngestReport report = new IngestReport();
+        List<ArchiveGroup> batch = new ArrayList<>();
+        new ArchiveScanner(folderRegex).scan(root, g -> {
+            batch.add(g);
+            if (batch.size() >= CHECK_BATCH) {
+                dispatch(batch, sink, report);
+                batch.clear();
+            }
+        });
+        dispatch(batch, sink, report);
+        return report;
+    }
+
+    private void dispatch(List<ArchiveGroup> groups, GroupSink sink, IngestReport report) {
+        Map<String, ArchiveGroup> byId = new LinkedHashMap<>();
+        for (ArchiveGroup g : groups) {
+            try {
+                byId.put(g.datasetId(), g);
+            } catch (RuntimeException e) {
+                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, g.folder() + " " + g.fdate(),
+                        g.folder() + ": group " + g.fdate() + ": " + e.getMessage(), 0));
+            }
+        }
+        Set<String> known = options.force() ? Set.of() : catalog.containsAny(byId.keySet());
+        for (Map.Entry<String, ArchiveGroup> e : byId.entrySet()) {
+            if (known.contains(e.getKey())) {
+                report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, e.getKey(), e.getKey(),
+                        "already in " + catalog.describe() + " (--force re-ingests)", 0));
+            } else {
+                sink.accept(e.getValue(), report);
+            }
+        }
+    }
+
+    /** Catalogs the groups here, {@code parallel} at a time; returns when all are done. */
+    public IngestReport runLocally(Path root, String folderRegex, String tag, int parallel) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+        List<Future<?>> futures = new ArrayList<>();
+        IngestReport report;
+        try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES)) {
+            report = scan(root, folderRegex, (g, r) -> futures.add(pool.submit(() -> {
+                ingestGroup(g, tag, r);
+                task.advance(1);
+            })));
+            pool.shutdown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestException(root, "scan interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IngestException(root, "scan failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return report;
+    }
+
+    /** Catalogs the groups of one folder with one fdate: what a batch job on a compute node does. */
+    public IngestReport runGroup(Path folder, String fdate, String tag) {
+        IngestReport report = new IngestReport();
+        List<Path> files;
+        try (var s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new IngestException(folder, "cannot list: " + e.getMessage(), e);
+        }
+        List<ArchiveGroup> groups = ArchiveScanner.groupsOf(folder, files).stream().filter(g -> g.fdate().equals(fdate)).toList();
+        if (groups.isEmpty()) {
+            throw new IngestException(folder, "no Level 1.1 IMG file with frame-date " + fdate);
+        }
+        dispatch(groups, (g, r) -> ingestGroup(g, tag, r), report);
+        return report;
+    }
+
+    /** Makes, publishes and catalogs one group's metadata-only dataset; failures are reported. */
+    public void ingestGroup(ArchiveGroup group, String tag, IngestReport report) {
+        long t0 = System.nanoTime();
+        String id = group.fdate();
+        Path folder = null;
+        try {
+            id = group.datasetId();
+            SceneFinder finder = new SceneFinder(w -> warn(report, w));
+            Scene scene = finder.scenesOf(group.folder(), group.files()).stream()
+                    .filter(s -> group.firstImage().getFileName().toString().contains(s.id()))
+                    .findFirst().orElseThrow(() -> new IngestException(group.firstImage(), "not readable as an ALOS-2 product"));
+            if (scene.level() != ProcessingLevel.L1_1) {
+                throw new IngestException(group.firstImage(), "archive groups are Level 1.1 products, not " + scene.level().label());
+            }
+            Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));
+            Description d = archiveDescription(describer, describer.describe(scene, Provenance.local(group.folder())), group, tag);
+            folder = options.workRoot().resolve("scan-" + ProcessHandle.current().pid()).resolve(d.id());
+            FileTrees.delete(folder);
+            Files.createDirectories(folder);
+            Json.write(folder.resolve(d.id() + ".met.json"), d.met());
+            Json.write(folder.resolve(d.id() + ".dataset.json"), d.dataset());
+            String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w));
+            report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, d.id(), d.id(), location, secs(t0)));
+        } catch (IngestException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id, e.getMessage(), secs(t0)));
+        } catch (IOException | RuntimeException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id, group.folder() + ": " + e, secs(t0)));
+        } finally {
+            FileTrees.deleteQuietly(folder);
+        }
+    }
+
+    /**
+     * Turns a product's description into its archive dataset's: id and label {@code <id>-md}, the
+     * {@code alos2_slc_md} type and version, the archive's file list and the optional tag, and no
+     * product zip.
+     */
+    private Description archiveDescription(Describer describer, Description d, ArchiveGroup group, String tag) {
+        String id = d.id() + "-md";
+        DatasetMatch match = options.definitions().match("/" + id).orElseThrow(() -> new DescribeException(null,
+                id + ": no definition in " + options.definitions().origin() + " matches an archive dataset"));
+        String version = describer.versionOf(match.definition());
+        ObjectNode met = d.met().deepCopy();
+        met.put("prod_name", id);
+        met.remove("archive_filename");
+        ArrayNode files = met.putArray("gekko_archive_files");
+        group.files().forEach(f -> files.add(f.toString()));
+        if (tag != null && !tag.isBlank()) {
+            met.putArray("tags").add(tag);
+        }
+        ObjectNode dataset = d.dataset().deepCopy();
+        dataset.put("label", id);
+        dataset.put("version", version);
+        return new Description(id, match, version, met, dataset, d.footprint(), d.start(), d.end());
+    }
+
+    private static void warn(IngestReport report, String w) {
+        report.warn(w);
+        LOG.warning(w);
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}

@@ -1,0 +1,113 @@
+package org.alos2ingest.ingest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.IngestException;
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.GrqDocument;
+import org.alos2ingest.config.Settings;
+import org.alos2ingest.describe.Description;
+import org.alos2ingest.publish.Publisher;
+import org.alos2ingest.publish.Publishers;
+
+/**
+ * The last two steps of every ingest: publish a finished product folder where its datasets.json
+ * type says, then catalog it. The catalog only ever sees a dataset whose files are all published,
+ * and a dataset the catalog refuses is unpublished again: complete and findable, or absent.
+ */
+public final class DatasetPublication {
+
+    private final Settings settings;
+    private final Catalog catalog;
+    private final Publishers publishers;
+    private final JsonNode context;
+
+    public DatasetPublication(Settings settings, Catalog catalog, Publishers publishers, JsonNode context) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.publishers = publishers;
+        this.context = context;
+    }
+
+    /**
+     * @param warnings told when an uncataloged copy is found at the location (a crash between
+     *                 publish and catalog) and replaced
+     * @return the publish location
+     */
+    public String publishAndCatalog(Description d, Path folder, boolean force, Consumer<String> warnings) throws IOException {
+        String location = d.match().publishLocation(settings, d.version(), d.dataset(), d.met());
+        String host = hostname();
+        List<String> urls = d.match().publishUrls(settings, d.version(), d.dataset(), d.met(), host);
+        String browseLocation = d.match().browseLocation(settings, d.version(), d.dataset(), d.met());
+        List<String> browseUrls = d.match().browseUrls(settings, d.version(), d.dataset(), d.met(), host);
+        List<GrqDocument.Image> images = browseImages(folder);
+        List<Path> smallBrowse = new ArrayList<>();
+        for (GrqDocument.Image i : images) {
+            if (i.smallImg() != null) {
+                smallBrowse.add(folder.resolve(i.smallImg()));
+            }
+        }
+        Publisher publisher = publishers.forLocation(location);
+        if (publisher.exists(location) && !force) {
+            warnings.accept(d.id() + ": replacing a copy at " + location + " that was published but never cataloged");
+        }
+        Publisher browsePublisher = null;
+        if (browseLocation != null && !smallBrowse.isEmpty()) {
+            browsePublisher = publishers.forLocation(browseLocation);
+            browsePublisher.publishFiles(smallBrowse, browseLocation, true);
+        }
+        try {
+            publisher.publish(folder, location, true);
+        } catch (IngestException e) {
+            if (browsePublisher != null) {
+                browsePublisher.remove(browseLocation);
+            }
+            throw e;
+        }
+        ObjectNode doc = GrqDocument.build(d, urls, browseUrls, images, context, null);
+        try {
+            catalog.index(doc);
+        } catch (RuntimeException e) {
+            publisher.remove(location);
+            if (browsePublisher != null) {
+                browsePublisher.remove(browseLocation);
+            }
+            throw e;
+        }
+        return location;
+    }
+
+    /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */
+    static List<GrqDocument.Image> browseImages(Path folder) throws IOException {
+        List<Path> browse = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.browse.png")) {
+            ds.forEach(browse::add);
+        }
+        browse.sort(null);
+        List<GrqDocument.Image> out = new ArrayList<>();
+        for (Path b : browse) {
+            String name = b.getFileName().toString();
+            String base = name.substring(0, name.length() - ".browse.png".length());
+            String small = base + ".browse_small.png";
+            out.add(new GrqDocument.Image(name, Files.exists(folder.resolve(small)) ? small : null, base));
+        }
+        return out;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
