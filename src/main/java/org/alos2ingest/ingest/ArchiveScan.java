@@ -8,10 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,6 +29,7 @@ import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.util.FileTrees;
+import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 
 /**
@@ -105,28 +103,18 @@ public final class ArchiveScan {
 
     /** Catalogs the groups here, {@code parallel} at a time; returns when all are done. */
     public IngestReport runLocally(Path root, String folderRegex, String tag, int parallel) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
-        List<Future<?>> futures = new ArrayList<>();
-        IngestReport report;
-        try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES)) {
-            report = scan(root, folderRegex, (g, r) -> futures.add(pool.submit(() -> {
+        // Groups are ingested while the walk still finds more; ingestGroup reports its own failures.
+        try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES);
+             Parallel.Tasks<RuntimeException> groups = Parallel.open(parallel)) {
+            IngestReport report = scan(root, folderRegex, (g, r) -> groups.submit(() -> {
                 ingestGroup(g, tag, r);
                 task.advance(1);
-            })));
-            pool.shutdown();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            }));
+            groups.await();
+            return report;
+        } catch (CancellationException e) {
             throw new IngestException(root, "scan interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IngestException(root, "scan failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
-        return report;
     }
 
     /** Catalogs the groups of one folder with one fdate: what a batch job on a compute node does. */

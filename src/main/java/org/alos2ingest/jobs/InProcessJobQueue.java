@@ -23,6 +23,12 @@ public final class InProcessJobQueue implements JobQueue {
 
     private final String name;
     private final JobRunner runner;
+    /*
+     * A queue, not a fan-out, so not util.Parallel: the pool outlives any one call (jobs are
+     * submitted one by one over the queue's life, awaited in rounds, and the pool ends with close()),
+     * and a job's failure is its result, to be reported beside the others', never a reason to cancel
+     * them, as with a broker's workers.
+     */
     private final ExecutorService pool;
     private final List<Future<String>> pending = new ArrayList<>();
     private final List<String> submitted = new ArrayList<>();

@@ -48,7 +48,7 @@ final class PyramidBuilder {
         byte[] table = scale.table();
         int outRowsPerTask = Math.max(1, ROWS_PER_TASK / b);
         int tasks = (lh + outRowsPerTask - 1) / outRowsPerTask;
-        Parallel.run(threads, tasks, () -> new Parallel.Worker() {
+        Parallel.run(threads, tasks, () -> new Parallel.Worker<RuntimeException>() {
             private final GeoTiffImage.RowReader rows = image.rows();
             private final short[] buf = new short[Math.min(h, outRowsPerTask * b) * w];
             private final int[] sum = new int[lw];

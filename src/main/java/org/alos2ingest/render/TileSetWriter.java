@@ -1,7 +1,6 @@
 package org.alos2ingest.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,23 +52,18 @@ final class TileSetWriter {
         AtomicLong bytes = new AtomicLong();
         AtomicLong blank = new AtomicLong();
         try (Progress.Task task = progress.start("tiles " + layer.getFileName(), tiles.size(), Progress.Unit.TILES)) {
-            Parallel.run(threads, tiles.size(), () -> new Parallel.Worker() {
+            Parallel.run(threads, tiles.size(), () -> new Parallel.Worker<IOException>() {
                 private final TileRenderer renderer = new TileRenderer(pyramid, coverage.bounds(), PNG_LEVEL);
 
                 @Override
-                public void run(int i) {
+                public void run(int i) throws IOException {
                     TileId t = tiles.get(i);
                     byte[] png = renderer.png(t);
                     if (png == null) {
                         png = empty;
                         blank.incrementAndGet();
                     }
-                    Path f = layer.resolve(t.path());
-                    try {
-                        Files.write(f, png);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    Files.write(layer.resolve(t.path()), png);
                     bytes.addAndGet(png.length);
                     task.advance(1);
                 }
@@ -79,8 +73,8 @@ final class TileSetWriter {
                     renderer.close();
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw new RenderException(layer, "cannot write tiles: " + e.getCause().getMessage(), e);
+        } catch (IOException e) {
+            throw new RenderException(layer, "cannot write tiles: " + e.getMessage(), e);
         }
         return new Summary(maxZoom, tiles.size(), blank.get(), bytes.get());
     }

@@ -13,16 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 
 import org.alos2ingest.format.geotiff.GeoTiffWriter;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.MapProjection;
 import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.util.Parallel;
 
 /**
  * Writes one generated GeoTIFF product into a folder, with the files JAXA ships beside the images:
@@ -71,24 +68,10 @@ public final class SampleProduct {
         Files.createDirectories(folder);
         String id = spec.name().text();
         List<Path> files = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(spec.polarisations().size(), Runtime.getRuntime().availableProcessors()));
-        try {
-            List<Future<Path>> images = new ArrayList<>();
-            for (String pol : spec.polarisations()) {
-                images.add(pool.submit(() -> writeImage(folder, pol)));
-            }
-            for (int i = 0; i < images.size(); i++) {
-                String pol = spec.polarisations().get(i);
-                files.add(images.get(i).get());
-                files.add(writeLut(folder.resolve("LUT-" + pol + "-" + id + ".txt")));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Path> images = Parallel.map(Runtime.getRuntime().availableProcessors(), spec.polarisations(), pol -> writeImage(folder, pol));
+        for (int i = 0; i < images.size(); i++) {
+            files.add(images.get(i));
+            files.add(writeLut(folder.resolve("LUT-" + spec.polarisations().get(i) + "-" + id + ".txt")));
         }
         for (String pol : spec.polarisations()) {
             files.add(folder.resolve("BRS-" + pol + "-" + id + ".jpg"));
