@@ -255,12 +255,12 @@ class S3PublisherTest {
 
     @Test
     void contentTypes() {
-        assertEquals("application/zip", S3Publisher.contentType(Path.of("a/ALOS2.zip")));
-        assertEquals("application/json", S3Publisher.contentType(Path.of("x.met.json")));
-        assertEquals("image/png", S3Publisher.contentType(Path.of("HH.browse_small.PNG")));
-        assertEquals("text/html; charset=utf-8", S3Publisher.contentType(Path.of("index.html")));
-        assertEquals("text/plain; charset=utf-8", S3Publisher.contentType(Path.of("LUT-HH.txt")));
-        assertEquals("application/octet-stream", S3Publisher.contentType(Path.of("IMG-HH-ALOS2")));
+        assertEquals("application/zip", S3Uploader.contentType(Path.of("a/ALOS2.zip")));
+        assertEquals("application/json", S3Uploader.contentType(Path.of("x.met.json")));
+        assertEquals("image/png", S3Uploader.contentType(Path.of("HH.browse_small.PNG")));
+        assertEquals("text/html; charset=utf-8", S3Uploader.contentType(Path.of("index.html")));
+        assertEquals("text/plain; charset=utf-8", S3Uploader.contentType(Path.of("LUT-HH.txt")));
+        assertEquals("application/octet-stream", S3Uploader.contentType(Path.of("IMG-HH-ALOS2")));
     }
 
     private static void putMarker(String prefix, String host, long pid, Instant started) {
