@@ -2,31 +2,19 @@ package org.alos2ingest.unpack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
-import java.util.zip.ZipEntry;
 
 import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Progress;
@@ -37,20 +25,18 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * Unpacks a delivery zip, and the zips nested in it, without trusting anything the zip says.
  *
- * <p>Every entry is checked before a byte is written: its name must stay inside the target folder
- * and must not be absolute, links are refused, and the declared sizes must fit the
- * {@link UnpackLimits} and the free disk space. Entries are then inflated in parallel while their
- * CRC-32 is computed, into a hidden staging folder that is renamed into place only when every CRC
+ * <p>Every entry is checked before a byte is written ({@link EntryChecks}): its name must stay
+ * inside the target folder and must not be absolute, links are refused, and the declared sizes must
+ * fit the {@link UnpackLimits} and the free disk space. Entries are then inflated in parallel while
+ * their CRC-32 is computed ({@link EntryInflater}), into a hidden staging folder that is renamed into place only when every CRC
  * matched and no entry inflated beyond its declared size. A bad zip therefore leaves nothing behind,
  * and the data is inflated once rather than once to test and once to extract.
  */
 public final class Unpacker {
 
-    private static final int BUFFER = 1 << 20;
-
     private final UnpackLimits limits;
-    private final Progress progress;
-    private final int threads;
+    private final EntryChecks checks;
+    private final EntryInflater inflater;
 
     public Unpacker(UnpackLimits limits, Progress progress) {
         this(limits, progress, Runtime.getRuntime().availableProcessors());
@@ -58,8 +44,8 @@ public final class Unpacker {
 
     public Unpacker(UnpackLimits limits, Progress progress, int threads) {
         this.limits = limits;
-        this.progress = progress;
-        this.threads = Math.max(1, threads);
+        this.checks = new EntryChecks(limits);
+        this.inflater = new EntryInflater(progress, Math.max(1, threads));
     }
 
     /** Lists a zip's entry names from its central directory, without reading any data. */
@@ -98,12 +84,12 @@ public final class Unpacker {
         } catch (IOException e) {
             throw new UnpackException(zip, "cannot read zip: " + e.getMessage(), e);
         }
-        Map<ZipArchiveEntry, Path> plan = plan(zip, target, entries, budget);
+        Map<ZipArchiveEntry, Path> plan = checks.plan(zip, target, entries, budget);
         zips.add(zip);
 
         Path staging = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
         try {
-            extract(zip, staging, plan);
+            inflater.extract(zip, staging, plan);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             FileTrees.deleteQuietly(staging);
@@ -129,259 +115,6 @@ public final class Unpacker {
         }
         for (Path inner : nested) {
             unpack(inner, nestedTarget(inner), depth + 1, budget, origins, zips);
-        }
-    }
-
-    /**
-     * Checks names and sizes of every entry; returns where each will be written, relative to the
-     * extraction folder.
-     */
-    private Map<ZipArchiveEntry, Path> plan(Path zip, Path target, List<ZipArchiveEntry> entries, long[] budget) {
-        if (entries.size() > limits.maxEntries()) {
-            throw new UnpackException(zip, "holds " + entries.size() + " entries, more than the limit of " + limits.maxEntries());
-        }
-        Map<ZipArchiveEntry, Path> plan = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        long total = 0;
-        for (ZipArchiveEntry e : entries) {
-            String name = e.getName();
-            checkName(zip, name);
-            if (e.isUnixSymlink()) {
-                throw new UnpackException(zip, "entry '" + name + "' is a symbolic link; links are refused");
-            }
-            String normal = name.replace('\\', '/');
-            Path dest = target.resolve(normal).normalize();
-            if (!dest.startsWith(target) || dest.equals(target) && !e.isDirectory()) {
-                throw new UnpackException(zip, "entry '" + name + "' would be written outside the extraction folder");
-            }
-            Path relative = target.relativize(dest);
-            if (!seen.add(relative.toString())) {
-                throw new UnpackException(zip, "entry '" + name + "' appears twice");
-            }
-            if (!e.isDirectory()) {
-                long size = e.getSize();
-                if (size < 0) {
-                    throw new UnpackException(zip, "entry '" + name + "' does not declare its size");
-                }
-                long compressed = Math.max(1, e.getCompressedSize());
-                if (size > limits.ratioCheckMinBytes() && size / (double) compressed > limits.maxExpansionRatio()) {
-                    throw new UnpackException(zip, String.format(Locale.ROOT,
-                            "entry '%s' expands %s to %s (%.0f:1), over the limit of %.0f:1: refusing a possible zip bomb",
-                            name, Sizes.human(compressed), Sizes.human(size), size / (double) compressed, limits.maxExpansionRatio()));
-                }
-                total += size;
-            }
-            plan.put(e, relative);
-        }
-        long zipSize = sizeOf(zip);
-        if (total > budget[0]) {
-            throw new UnpackException(zip, "expands to " + Sizes.human(total) + ", over the limit of "
-                    + Sizes.human(limits.maxTotalBytes()) + " per delivery: refusing a possible zip bomb");
-        }
-        if (total > limits.ratioCheckMinBytes() && total / (double) Math.max(1, zipSize) > limits.maxExpansionRatio()) {
-            throw new UnpackException(zip, String.format(Locale.ROOT,
-                    "expands %s to %s (%.0f:1), over the limit of %.0f:1: refusing a possible zip bomb",
-                    Sizes.human(zipSize), Sizes.human(total), total / (double) Math.max(1, zipSize), limits.maxExpansionRatio()));
-        }
-        budget[0] -= total;
-        checkFreeSpace(zip, target.getParent(), total);
-        return plan;
-    }
-
-    private static void checkName(Path zip, String name) {
-        if (name.isEmpty()) {
-            throw new UnpackException(zip, "has an entry with an empty name");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) < 0x20) {
-                throw new UnpackException(zip, "entry name contains control characters: '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
-            }
-        }
-        if (name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*")) {
-            throw new UnpackException(zip, "entry '" + name + "' has an absolute path");
-        }
-    }
-
-    private void checkFreeSpace(Path zip, Path folder, long needed) {
-        try {
-            Files.createDirectories(folder);
-            long free = Files.getFileStore(folder).getUsableSpace();
-            if (free < needed + limits.freeSpaceMargin()) {
-                throw new UnpackException(zip, "needs " + Sizes.human(needed) + " to extract but only "
-                        + Sizes.human(free) + " is free in " + folder);
-            }
-        } catch (IOException e) {
-            throw new UnpackException(zip, "cannot check free space in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void extract(Path zip, Path staging, Map<ZipArchiveEntry, Path> plan) throws IOException {
-        Files.createDirectories(staging);
-        Map<ZipArchiveEntry, Path> dest = new LinkedHashMap<>();
-        plan.forEach((e, rel) -> dest.put(e, staging.resolve(rel)));
-
-        long total = 0;
-        List<ZipArchiveEntry> files = new ArrayList<>();
-        for (Map.Entry<ZipArchiveEntry, Path> e : dest.entrySet()) {
-            if (e.getKey().isDirectory()) {
-                Files.createDirectories(e.getValue());
-            } else {
-                Files.createDirectories(e.getValue().getParent());
-                files.add(e.getKey());
-                total += e.getKey().getSize();
-            }
-        }
-        // Largest first keeps both cores busy to the end.
-        files.sort((a, b) -> Long.compare(b.getSize(), a.getSize()));
-        int n = Math.min(threads, Math.max(1, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "unzip");
-            t.setDaemon(true);
-            return t;
-        });
-        try (Progress.Task task = progress.start("unzip " + zip.getFileName(), total, Progress.Unit.BYTES)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (ZipArchiveEntry e : files) {
-                futures.add(pool.submit(() -> {
-                    extractEntry(zip, e, dest.get(e), task);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException ex) {
-                    futures.forEach(x -> x.cancel(true));
-                    Throwable c = ex.getCause();
-                    if (c instanceof UnpackException u) {
-                        throw u;
-                    }
-                    if (c instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new UnpackException(zip, "cannot extract: " + c, c);
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new UnpackException(zip, "interrupted while extracting", ex);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void extractEntry(Path zip, ZipArchiveEntry entry, Path dest, Progress.Task task) throws IOException {
-        // One ZipFile per task: its streams share a file position otherwise.
-        try (ZipFile zf = open(zip)) {
-            ZipArchiveEntry e = zf.getEntry(entry.getName());
-            if (!zf.canReadEntryData(e)) {
-                throw new UnpackException(zip, "entry '" + e.getName() + "' uses an unsupported compression method or encryption");
-            }
-            CRC32 crc = new CRC32();
-            long written;
-            try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                EntrySink sink = (buf, n) -> {
-                    crc.update(buf, 0, n);
-                    out.write(buf, 0, n);
-                    task.advance(n);
-                };
-                written = e.getMethod() == ZipEntry.DEFLATED ? inflate(zip, zf, e, sink) : copy(zip, zf, e, sink);
-            } catch (UnpackException ex) {
-                throw ex;
-            } catch (IOException ex) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw ex;
-                }
-                throw new UnpackException(zip, "entry '" + e.getName() + "' is damaged: " + ex.getMessage(), ex);
-            }
-            if (written != e.getSize()) {
-                throw new UnpackException(zip, "entry '" + e.getName() + "' is truncated: " + written + " of " + e.getSize() + " bytes");
-            }
-            if (crc.getValue() != e.getCrc()) {
-                throw new UnpackException(zip, String.format(Locale.ROOT, "CRC error in entry '%s': expected %08x, got %08x",
-                        e.getName(), e.getCrc(), crc.getValue()));
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface EntrySink {
-        void accept(byte[] buf, int n) throws IOException;
-    }
-
-    /**
-     * Inflates with large buffers: the library's stream inflates 512 bytes per native call, which
-     * costs a third of the time on multi-GB images.
-     */
-    private static long inflate(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
-        Inflater inflater = new Inflater(true);
-        byte[] in = new byte[BUFFER];
-        byte[] out = new byte[BUFFER];
-        long written = 0;
-        boolean padded = false;
-        try (InputStream raw = zf.getRawInputStream(e)) {
-            while (!inflater.finished()) {
-                if (inflater.needsInput()) {
-                    int n = raw.read(in);
-                    if (n < 0) {
-                        if (padded) {
-                            throw new UnpackException(zip, "entry '" + e.getName() + "' is truncated: its compressed data ends early");
-                        }
-                        // raw deflate may need one byte past the data to report its end
-                        padded = true;
-                        in[0] = 0;
-                        n = 1;
-                    }
-                    inflater.setInput(in, 0, n);
-                }
-                int k;
-                try {
-                    k = inflater.inflate(out);
-                } catch (DataFormatException ex) {
-                    throw new UnpackException(zip, "entry '" + e.getName() + "' is damaged: " + ex.getMessage(), ex);
-                }
-                if (k == 0 && inflater.needsDictionary()) {
-                    throw new UnpackException(zip, "entry '" + e.getName() + "' needs a preset dictionary");
-                }
-                if (k > 0) {
-                    written += k;
-                    checkDeclared(zip, e, written);
-                    sink.accept(out, k);
-                }
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted");
-                }
-            }
-        } finally {
-            inflater.end();
-        }
-        return written;
-    }
-
-    /** Stored entries, and the rarer methods the library decodes itself. */
-    private static long copy(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
-        byte[] buf = new byte[BUFFER];
-        long written = 0;
-        try (InputStream in = e.getMethod() == ZipEntry.STORED ? zf.getRawInputStream(e) : zf.getInputStream(e)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                written += n;
-                checkDeclared(zip, e, written);
-                sink.accept(buf, n);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted");
-                }
-            }
-        }
-        return written;
-    }
-
-    private static void checkDeclared(Path zip, ZipArchiveEntry e, long written) {
-        if (written > e.getSize()) {
-            throw new UnpackException(zip, "entry '" + e.getName() + "' inflates beyond its declared "
-                    + Sizes.human(e.getSize()) + ": refusing a possible zip bomb");
         }
     }
 
@@ -434,7 +167,7 @@ public final class Unpacker {
                 n > 3 ? head[3] : 0);
     }
 
-    private static long sizeOf(Path p) {
+    static long sizeOf(Path p) {
         try {
             return Files.size(p);
         } catch (IOException e) {
