@@ -71,8 +71,9 @@ final class S3PublishMarker {
         return () -> IN_PROGRESS.remove(token);
     }
 
-    /** True when the listing is a complete dataset: objects, and no marker. */
-    boolean complete(Map<String, Long> listing) {
+    /** True when a complete dataset is here: objects, and no marker. */
+    boolean complete() {
+        Map<String, Long> listing = folder.list();
         return !listing.isEmpty() && !listing.containsKey(loc.key(NAME));
     }
 

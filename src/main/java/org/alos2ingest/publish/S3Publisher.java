@@ -91,11 +91,11 @@ public final class S3Publisher implements Publisher {
 
     @Override
     public boolean exists(String location) {
-        S3Folder folder = folder(location(location));
+        S3Location loc = location(location);
         try {
-            return new S3PublishMarker(folder).complete(folder.list());
+            return new S3PublishMarker(folder(loc)).complete();
         } catch (SdkException e) {
-            throw fail(folder.loc(), "cannot list", e);
+            throw fail(loc, "cannot list", e);
         }
     }
 
