@@ -71,11 +71,6 @@ public final class FetchOptions {
         return o == null ? Optional.empty() : Optional.ofNullable(o.getValue());
     }
 
-    /** The user given for a source type's service (its {@code --<name>-user}). */
-    Optional<String> user(SourceType type) {
-        return given("--" + type.name() + "-user");
-    }
-
     /**
      * @param partialDir where unfinished downloads wait to be resumed by a later run
      */

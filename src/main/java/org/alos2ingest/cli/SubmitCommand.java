@@ -116,7 +116,13 @@ public final class SubmitCommand implements Callable<Integer> {
                 throw usageError("unknown job type '" + type + "' (known: " + String.join(", ", JobTypes.names()) + ")");
             }
             // a worker would refuse a bad one too, but only after it sat in the queue
-            SourceTypes.find(type).ifPresent(t -> usage(() -> new SourceTypes.Job(t, params).source(config)));
+            SourceTypes.find(type).ifPresent(t -> usage(() -> {
+                try {
+                    return new SourceTypes.Job(t, params).source(config);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " (a " + type + " job takes " + String.join(", ", t.jobParams()) + ")", e);
+                }
+            }));
             return List.of(usage(() -> new JobSpec(type, JobSpec.nameOf(type, String.join("-", params.values())), params)));
         }
         List<SourceTypes.Job> jobs = targets.isEmpty() ? chosen : targets.stream().map(t -> usage(() -> SourceTypes.forArgument(t))).toList();
