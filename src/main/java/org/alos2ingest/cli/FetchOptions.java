@@ -3,19 +3,28 @@ package org.alos2ingest.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.fetch.FetchConfig;
-import org.alos2ingest.fetch.ServiceLogin;
+import org.alos2ingest.fetch.ServiceSettings;
+import org.alos2ingest.fetch.SourceType;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.fetch.Urls;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
  * Options of commands that download: retries, TLS trust, where the services are and whose login to
  * use. Passwords are never options (a command line is visible to every user of the machine): they
- * come from environment variables, password files or .netrc.
+ * come from environment variables, password files or .netrc. Each source type with a service
+ * ({@link SourceType#service()}) brings its options {@code --<name>-url} (when it has a default URL),
+ * {@code --<name>-user} and {@code --<name>-password-file}, added from {@link SourceTypes}.
  */
+@CommandLine.Command(modelTransformer = SourceTypeOptions.class)
 public final class FetchOptions {
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
@@ -37,52 +46,50 @@ public final class FetchOptions {
     @Option(names = "--netrc", paramLabel = "FILE", description = "The .netrc to read logins from (default: $NETRC or ~/.netrc).")
     Path netrc;
 
-    @Option(names = "--auig2-url", paramLabel = "URL", description = "AUIG2 base URL (default: https://auig2.jaxa.jp).")
-    String auig2Url;
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandSpec spec;
 
-    @Option(names = "--auig2-user", paramLabel = "USER",
-            description = "AUIG2 login (default: $AUIG2_USER, or the .netrc entry of the AUIG2 host). The password comes from "
-                    + "$AUIG2_PASSWORD, --auig2-password-file or .netrc.")
-    String auig2User;
+    /** Adds each service's options, as its source type describes it. */
+    static void addServiceOptions(CommandSpec spec, List<SourceType> types) {
+        for (SourceType t : types) {
+            t.service().ifPresent(s -> {
+                String n = t.name();
+                s.defaultUrl().ifPresent(u -> spec.addOption(OptionSpec.builder("--" + n + "-url").paramLabel("URL").type(String.class)
+                        .description(s.title() + " base URL (default: " + u + ").").build()));
+                spec.addOption(OptionSpec.builder("--" + n + "-user").paramLabel("USER").type(String.class)
+                        .description(s.title() + " login (default: $" + s.userEnv() + ", else the .netrc entry of its host). The password comes from $"
+                                + s.passwordEnv() + ", --" + n + "-password-file or .netrc.").build());
+                spec.addOption(OptionSpec.builder("--" + n + "-password-file").paramLabel("FILE").type(Path.class)
+                        .description("File whose first line is the " + s.title() + " password.").build());
+            });
+        }
+    }
 
-    @Option(names = "--auig2-password-file", paramLabel = "FILE", description = "File whose first line is the AUIG2 password.")
-    Path auig2PasswordFile;
-
-    @Option(names = "--sentinel-asia-url", paramLabel = "URL",
-            description = "Sentinel Asia base URL (default: https://sentinel.tksc.jaxa.jp/sentinel2).")
-    String sentinelAsiaUrl;
-
-    @Option(names = "--sentinel-asia-user", paramLabel = "USER",
-            description = "Sentinel Asia login (default: $SENTINEL_ASIA_USER, or the .netrc entry of its host). The password comes from "
-                    + "$SENTINEL_ASIA_PASSWORD, --sentinel-asia-password-file or .netrc.")
-    String sentinelAsiaUser;
-
-    @Option(names = "--sentinel-asia-password-file", paramLabel = "FILE", description = "File whose first line is the Sentinel Asia password.")
-    Path sentinelAsiaPasswordFile;
-
-    @Option(names = "--url-user", paramLabel = "USER",
-            description = "Login for download URLs (default: $ALOS2_INGEST_URL_USER, else each host's .netrc entry). The password comes from "
-                    + "$ALOS2_INGEST_URL_PASSWORD, --url-password-file or .netrc.")
-    String urlUser;
-
-    @Option(names = "--url-password-file", paramLabel = "FILE", description = "File whose first line is the download URL password.")
-    Path urlPasswordFile;
+    /** The value of a service option, when it was given. */
+    private <T> Optional<T> given(String option) {
+        OptionSpec o = spec.findOption(option);
+        return o == null ? Optional.empty() : Optional.ofNullable(o.getValue());
+    }
 
     /**
      * @param partialDir where unfinished downloads wait to be resumed by a later run
      */
     FetchConfig config(Path partialDir) {
-        FetchConfig c = FetchConfig.defaults()
-                .withRetries(retries, Duration.ofMillis(Math.round(retryWait * 1000)))
-                .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(Math.round(timeout * 1000)))
-                .withCaCert(caCert)
-                .withCredentials(CredentialLookup.fromEnvironment(netrc))
-                .withPartialDir(partialDir)
-                .withServices(auig2Url == null ? null : base(auig2Url), sentinelAsiaUrl == null ? null : base(sentinelAsiaUrl))
-                .withLogins(ServiceLogin.auig2(Optional.ofNullable(auig2User), Optional.ofNullable(auig2PasswordFile)),
-                        ServiceLogin.sentinelAsia(Optional.ofNullable(sentinelAsiaUser), Optional.ofNullable(sentinelAsiaPasswordFile)),
-                        ServiceLogin.url(Optional.ofNullable(urlUser), Optional.ofNullable(urlPasswordFile)));
-        return c;
+        FetchConfig.Builder b = FetchConfig.builder()
+                .retries(retries, Duration.ofMillis(Math.round(retryWait * 1000)))
+                .timeouts(Duration.ofSeconds(30), Duration.ofMillis(Math.round(timeout * 1000)))
+                .caCert(caCert)
+                .credentials(CredentialLookup.fromEnvironment(netrc))
+                .partialDir(partialDir);
+        for (SourceType t : SourceTypes.all()) {
+            String n = t.name();
+            Optional<URI> url = this.<String>given("--" + n + "-url").map(FetchOptions::base);
+            ServiceSettings s = new ServiceSettings(url, given("--" + n + "-user"), given("--" + n + "-password-file"));
+            if (!s.equals(ServiceSettings.NONE)) {
+                b.service(n, x -> s);
+            }
+        }
+        return b.build();
     }
 
     private static URI base(String url) {

@@ -3,16 +3,13 @@ package org.alos2ingest.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.catalog.Catalog;
-import org.alos2ingest.fetch.Auig2Source;
 import org.alos2ingest.fetch.FetchConfig;
-import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
-import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
 import org.alos2ingest.ingest.IngestReport;
@@ -60,11 +57,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "URL|PATH", description = "Delivery zip(s), folder(s) or http(s) URL(s).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--auig2-order", paramLabel = "ID", description = "Download and ingest this AUIG2 order.")
-    String auig2Order;
-
     @Mixin
-    SentinelAsiaOptions sentinelAsia;
+    SourceOptions sources;
 
     @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
             description = "Queue the per-file jobs of --eor-id/--start-date go to (default: ${DEFAULT-VALUE}): on the RabbitMQ broker when "
@@ -89,7 +83,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.configureLogging();
-        checkUsage();
+        List<SourceTypes.Job> jobs = jobs();
         var renderers = Renderers.all(imaging.settings());
         UnpackLimits limits = unpack.limits();
         Path workRoot = unpack.workRoot(common.home());
@@ -99,14 +93,17 @@ public final class IngestCommand implements Callable<Integer> {
         IngestReport report = new IngestReport();
         try (Catalog catalog = common.openCatalog()) {
             IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), renderers);
-            if (sentinelAsia.fansOut()) {
-                Source listing = sentinelAsia.listing(config);
-                try (JobQueue q = fanOutQueue(job, config)) {
-                    FanOut fanOut = new FanOut(job, q, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
-                    report.addAll(fanOut.run(listing, dryRun));
-                }
-            } else {
-                for (Source source : sources(config)) {
+            // every source made before the first is fetched: a bad target is a usage error before anything is ingested
+            List<Source> made = jobs.stream().map(j -> Usage.check(spec, () -> j.source(config))).toList();
+            for (int i = 0; i < jobs.size(); i++) {
+                SourceTypes.Job j = jobs.get(i);
+                Source source = made.get(i);
+                if (j.fansOut()) {
+                    try (JobQueue q = fanOutQueue(job, config)) {
+                        FanOut fanOut = new FanOut(job, q, j.type().name(), SourceTypes.serviceParams(j.type(), config));
+                        report.addAll(fanOut.run(source, dryRun));
+                    }
+                } else {
                     report.addAll(dryRun ? job.plan(source) : job.run(source));
                 }
             }
@@ -123,28 +120,15 @@ public final class IngestCommand implements Callable<Integer> {
         return new InProcessJobQueue(queue, parallel, new SourceJobRunner(job, config));
     }
 
-    private List<Source> sources(FetchConfig config) {
-        List<Source> out = new ArrayList<>();
-        if (auig2Order != null) {
-            out.add(Usage.check(spec, () -> new Auig2Source(auig2Order, config)));
-        } else if (sentinelAsia.on) {
-            out.add(Usage.check(spec, () -> SentinelAsiaSource.dataId(sentinelAsia.dataId, Map.of(), config)));
-        } else {
-            for (String t : targets) {
-                out.add(Usage.check(spec, () -> Sources.forArgument(t, config)));
-            }
+    /** The targets' jobs, or the one the source options name; exactly one of the two. */
+    private List<SourceTypes.Job> jobs() {
+        List<SourceTypes.Job> chosen = sources.chosen();
+        if ((targets.isEmpty() ? 0 : 1) + chosen.size() != 1) {
+            throw Usage.error(spec, "give URL(s)/PATH(s) or one of " + SourceOptions.summary() + " (exactly one of them)");
         }
-        return out;
-    }
-
-    private void checkUsage() {
-        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia.on ? 1 : 0);
-        if (modes != 1) {
-            throw Usage.error(spec, "give URL(s)/PATH(s), --auig2-order ID or --sentinel-asia (exactly one of them)");
-        }
-        sentinelAsia.check();
         if (parallel < 1) {
             throw Usage.error(spec, "--parallel must be at least 1");
         }
+        return targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, () -> SourceTypes.forArgument(t))).toList();
     }
 }

@@ -51,7 +51,8 @@ public final class Main implements Runnable {
         Class<?> only = COMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class)
                 .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst().orElse(null);
         for (Class<?> c : only != null ? List.of(only) : COMMANDS) {
-            cl.addSubcommand(c);
+            // built on its own: picocli applies the mixins' model transformers (the options each source type adds) only then
+            cl.addSubcommand(new CommandLine(c));
         }
         // "@file" is how --intersects takes a GeoJSON file, not a picocli argument file
         cl.setExpandAtFiles(false);

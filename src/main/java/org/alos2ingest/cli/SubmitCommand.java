@@ -1,20 +1,16 @@
 package org.alos2ingest.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.FetchConfig;
-import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
-import org.alos2ingest.fetch.Sources;
-import org.alos2ingest.fetch.Urls;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
 import org.alos2ingest.ingest.IngestReport;
@@ -25,7 +21,6 @@ import org.alos2ingest.jobs.JobSpec;
 import org.alos2ingest.jobs.JobTypes;
 import org.alos2ingest.jobs.QueueTopology;
 import org.alos2ingest.jobs.RabbitMqJobQueue;
-import org.alos2ingest.jobs.SourceJobRunner;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Progress;
@@ -58,11 +53,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "URL|PATH", description = "Download URL(s) or delivery zip(s)/folder(s), one job each.")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--auig2-order", paramLabel = "ID", description = "Queue the download and ingest of this AUIG2 order.")
-    String auig2Order;
-
     @Mixin
-    SentinelAsiaOptions sentinelAsia;
+    SourceOptions sources;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Queue one job of this type with the --param values (types: ${COMPLETION-CANDIDATES}).",
             completionCandidates = KnownTypes.class)
@@ -74,8 +66,6 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to put the jobs on (default: ${DEFAULT-VALUE}).")
     String queue;
 
-    private static final java.util.Set<String> SOURCE_TYPES = java.util.Set.of(Sources.PATH, Sources.URL, Sources.AUIG2, Sources.SENTINEL_ASIA);
-
     static final class KnownTypes implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -86,7 +76,7 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         common.configureLogging();
-        checkUsage();
+        List<SourceTypes.Job> chosen = checkUsage();
         QueueTopology.checkName(queue);
         Broker broker = usage(() -> brokerOptions.broker(fetch.netrc)).orElseThrow(() -> usageError(
                 "no broker: give --broker amqp://user@host:port/vhost or set $ALOS2_INGEST_BROKER (bin/start-rabbitmq starts one)"));
@@ -94,10 +84,10 @@ public final class SubmitCommand implements Callable<Integer> {
         FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
         IngestReport report = new IngestReport();
         try (RabbitMqJobQueue q = RabbitMqJobQueue.open(broker, queue)) {
-            if (sentinelAsia.fansOut()) {
-                fanOut(q, config, report);
+            if (chosen.size() == 1 && chosen.get(0).fansOut()) {
+                fanOut(q, chosen.get(0), config, report);
             } else {
-                for (JobSpec job : jobs(config)) {
+                for (JobSpec job : jobs(chosen, config)) {
                     q.submit(job);
                 }
                 for (JobResult r : q.awaitAll()) {
@@ -108,85 +98,57 @@ public final class SubmitCommand implements Callable<Integer> {
         return ReportPrinter.print(report, common.quiet);
     }
 
-    /** Lists the EOR(s) here and queues one job per ingestible file not cataloged yet. */
-    private void fanOut(RabbitMqJobQueue q, FetchConfig config, IngestReport report) {
-        Source listing = sentinelAsia.listing(config);
+    /** Lists the files here (e.g. of an EOR) and queues one job per ingestible file not cataloged yet. */
+    private void fanOut(RabbitMqJobQueue q, SourceTypes.Job chosen, FetchConfig config, IngestReport report) {
+        Source listing = usage(() -> chosen.source(config));
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), false, false, Progress.silent(), null);
         try (Catalog catalog = common.openCatalog()) {
             IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
-            FanOut f = new FanOut(job, q, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
+            FanOut f = new FanOut(job, q, chosen.type().name(), SourceTypes.serviceParams(chosen.type(), config));
             report.addAll(f.run(listing, false));
         }
     }
 
-    private List<JobSpec> jobs(FetchConfig config) {
-        List<JobSpec> out = new ArrayList<>();
+    private List<JobSpec> jobs(List<SourceTypes.Job> chosen, FetchConfig config) {
         if (type != null) {
             if (!JobTypes.known(type)) {
                 throw usageError("unknown job type '" + type + "' (known: " + String.join(", ", JobTypes.names()) + ")");
             }
-            out.add(usage(() -> new JobSpec(type, JobSpec.nameOf(type, String.join("-", params.values())), params)));
-        } else if (auig2Order != null) {
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("auig2_orderid", auig2Order.strip());
-            p.put(Sources.BASE_URL, config.auig2Url().toString());
-            if (fetch.auig2User != null) {
-                p.put(SourceJobRunner.AUIG2_USERNAME, fetch.auig2User);
-            }
-            out.add(new JobSpec(Sources.AUIG2, JobSpec.nameOf(Sources.AUIG2, auig2Order.strip()), p));
-        } else if (sentinelAsia.on) {
-            String dataId = sentinelAsia.dataId.strip();
-            out.add(new JobSpec(Sources.SENTINEL_ASIA, JobSpec.nameOf(Sources.SENTINEL_ASIA, dataId),
-                    Map.of(SentinelAsiaSource.DATA_ID, dataId, Sources.BASE_URL, config.sentinelAsiaUrl().toString())));
-        } else {
-            for (String t : targets) {
-                out.add(targetJob(t));
-            }
+            // a worker would refuse a bad one too, but only after it sat in the queue
+            SourceTypes.find(type).ifPresent(t -> usage(() -> {
+                try {
+                    return new SourceTypes.Job(t, params).source(config);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " (a " + type + " job takes " + String.join(", ", t.jobParams()) + ")", e);
+                }
+            }));
+            return List.of(usage(() -> new JobSpec(type, JobSpec.nameOf(type, String.join("-", params.values())), params)));
         }
-        for (JobSpec j : out) {
-            if (SOURCE_TYPES.contains(j.type())) {
-                // a worker would refuse a bad one too, but only after it sat in the queue
-                usage(() -> Sources.fromJob(j.type(), j.params(), config));
-            }
+        List<SourceTypes.Job> jobs = targets.isEmpty() ? chosen : targets.stream().map(t -> usage(() -> SourceTypes.forArgument(t))).toList();
+        List<JobSpec> out = new ArrayList<>();
+        for (SourceTypes.Job j : jobs) {
+            usage(() -> {
+                j.type().checkQueueable(j.params());
+                return j.source(config);
+            });
+            out.add(new JobSpec(j.type().name(), JobSpec.nameOf(j.type().name(), j.subject()), j.queued(config)));
         }
         return out;
     }
 
-    private JobSpec targetJob(String target) {
-        String lower = target.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            java.net.URI u = usage(() -> Urls.parse(target));
-            if (u.getRawUserInfo() != null) {
-                throw usageError("'" + Urls.display(u) + "': a queued job never carries credentials; put the login in the workers' .netrc");
-            }
-            return new JobSpec(Sources.URL, JobSpec.nameOf(Sources.URL, lastSegment(u.getPath())), Map.of("url", target.strip()));
-        }
-        if (lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
-            throw usageError("'" + target + "': only http and https URLs and local paths can be queued");
-        }
-        Path p = Path.of(target).toAbsolutePath().normalize();
-        if (!Files.exists(p)) {
-            throw usageError(p + " does not exist (a path job names a file the workers can read, e.g. on a shared file system)");
-        }
-        return new JobSpec(Sources.PATH, JobSpec.nameOf(Sources.PATH, p.getFileName().toString()), Map.of("path", p.toString()));
-    }
-
-    private static String lastSegment(String path) {
-        String p = path == null ? "" : path.replaceAll("/+$", "");
-        return p.substring(p.lastIndexOf('/') + 1);
-    }
-
-    private void checkUsage() {
-        int modes = (targets.isEmpty() ? 0 : 1) + (auig2Order != null ? 1 : 0) + (sentinelAsia.on ? 1 : 0) + (type != null ? 1 : 0);
+    /** Exactly one of targets, a source's options and --type; returns the job the source options name, if they do. */
+    private List<SourceTypes.Job> checkUsage() {
+        List<SourceTypes.Job> chosen = sources.chosen();
+        int modes = (targets.isEmpty() ? 0 : 1) + chosen.size() + (type != null ? 1 : 0);
         if (modes != 1) {
-            throw usageError("give URL(s)/PATH(s), --auig2-order ID, --sentinel-asia or --type TYPE (exactly one of them)");
+            throw usageError("give URL(s)/PATH(s), one of " + SourceOptions.summary() + ", or --type TYPE (exactly one of them)");
         }
         if (type == null && !params.isEmpty()) {
             throw usageError("--param goes with --type");
         }
-        sentinelAsia.check();
         usage(() -> QueueTopology.checkName(queue));
+        return chosen;
     }
 
     private <T> T usage(java.util.function.Supplier<T> s) {

@@ -16,6 +16,53 @@ import org.alos2ingest.util.Progress;
  */
 public final class Auig2Source implements Source {
 
+    /** Jobs of type {@code auig2} name an order; the job may name the AUIG2 user, never the password. */
+    public static final SourceType TYPE = new SourceType() {
+        private static final String AUIG2 = "auig2";
+        private static final String ORDER_ID = "auig2_orderid";
+
+        @Override
+        public String name() {
+            return AUIG2;
+        }
+
+        @Override
+        public List<String> jobParams() {
+            return List.of(ORDER_ID);
+        }
+
+        @Override
+        public Source fromJob(Map<String, String> params, FetchConfig config) {
+            return new Auig2Source(SourceTypes.require(params, ORDER_ID, AUIG2), config);
+        }
+
+        @Override
+        public String subject(Map<String, String> params) {
+            return params.getOrDefault(ORDER_ID, "").strip();
+        }
+
+        @Override
+        public Optional<SourceType.Service> service() {
+            return Optional.of(new SourceType.Service(Auig2Protocol.SERVICE, Optional.of(Auig2Protocol.DEFAULT_BASE), "AUIG2_USER", "AUIG2_PASSWORD",
+                    Optional.of("auig2_username")));
+        }
+
+        @Override
+        public List<CliOption> options() {
+            return List.of(new CliOption("--auig2-order", "ID", Optional.of(ORDER_ID), "Download and ingest this AUIG2 order."));
+        }
+
+        @Override
+        public Optional<PgeJob> pgeJob() {
+            return Optional.of(new PgeJob("ingest_alos2_auig2", List.of(ORDER_ID, "auig2_username"), context -> {
+                if (!context.containsKey(ORDER_ID)) {
+                    throw new IllegalArgumentException("has no " + ORDER_ID + " (the AUIG2 order to ingest)");
+                }
+                return context;
+            }));
+        }
+    };
+
     private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
 
     private final String orderId;
@@ -27,7 +74,7 @@ public final class Auig2Source implements Source {
     public Auig2Source(String orderId, FetchConfig config) {
         this.orderId = Auig2Protocol.checkOrderId(orderId);
         this.config = config;
-        this.base = config.auig2Url();
+        this.base = config.serviceUrl(TYPE);
     }
 
     @Override
@@ -84,7 +131,7 @@ public final class Auig2Source implements Source {
         if (session != null) {
             return;
         }
-        credentials = config.credentials().requireForService(config.auig2Login(), base.getHost());
+        credentials = config.credentials().requireForService(config.login(TYPE), base.getHost());
         HttpSession s = new HttpSession(config, Auig2Protocol.USER_AGENT, false);
         URI login = Auig2Protocol.loginUri(base);
         for (int i = 0; i < Auig2Protocol.LOGIN_POSTS; i++) {

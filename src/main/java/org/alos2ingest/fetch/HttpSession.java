@@ -41,6 +41,14 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>It uses {@link HttpURLConnection} because it has a per-read timeout: a server that stops sending
  * in the middle of a body is noticed and the transfer resumed, instead of waiting forever.
+ *
+ * <p>Why fetch keeps this stack while the catalog, Mozart and SARCAT clients use {@code java.net.http}:
+ * those exchange small JSON bodies, for which {@code HttpRequest.timeout} (which ends once the headers
+ * have arrived) is enough. A delivery is gigabytes read over hours; {@code java.net.http} has no
+ * timeout on a body that stalls half way, so a stalled download would hang until a watchdog thread
+ * cancelled it, and the resume ({@link HttpDownloader}'s {@code Range}/{@code If-Range}) would hang on
+ * that watchdog too. The manual redirects and host-bound credentials are not the reason: they would
+ * be the same code on either stack.
  */
 public final class HttpSession {
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,6 +18,50 @@ import org.alos2ingest.util.Progress;
  * zip; each zip found in it (at any depth) is a delivery of its own.
  */
 public final class LocalSource implements Source {
+
+    /** Jobs of type {@code path} name a zip or folder as the worker sees it (e.g. on a shared file system). */
+    public static final SourceType TYPE = new SourceType() {
+        private static final String PATH = "path";
+
+        @Override
+        public String name() {
+            return PATH;
+        }
+
+        @Override
+        public List<String> jobParams() {
+            return List.of(PATH);
+        }
+
+        @Override
+        public Source fromJob(Map<String, String> params, FetchConfig config) {
+            return new LocalSource(Path.of(SourceTypes.require(params, PATH, PATH)));
+        }
+
+        @Override
+        public String subject(Map<String, String> params) {
+            String path = params.getOrDefault(PATH, "");
+            Path name = path.isEmpty() ? null : Path.of(path).getFileName();
+            return name == null ? path : name.toString();
+        }
+
+        /** Anything that is not a URL. */
+        @Override
+        public Optional<Map<String, String>> fromArgument(String argument) {
+            if (Urls.hasScheme(argument)) {
+                return Optional.empty();
+            }
+            return Optional.of(Map.of(PATH, Path.of(argument).toAbsolutePath().normalize().toString()));
+        }
+
+        @Override
+        public void checkQueueable(Map<String, String> params) {
+            Path p = Path.of(SourceTypes.require(params, PATH, PATH));
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException(p + " does not exist (a path job names a file the workers can read, e.g. on a shared file system)");
+            }
+        }
+    };
 
     private final Path path;
 
@@ -64,6 +109,12 @@ public final class LocalSource implements Source {
             size = -1;
         }
         return new Item(Optional.of(p.getFileName().toString()), p.toString(), size);
+    }
+
+    /** The user's own files, looked into where they are. */
+    @Override
+    public boolean inPlace() {
+        return true;
     }
 
     @Override

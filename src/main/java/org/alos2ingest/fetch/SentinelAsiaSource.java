@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,108 @@ public final class SentinelAsiaSource implements Source {
     public static final String DATA_ID = "data_id";
     public static final String FILE_TITLE = "filetitle";
 
+    public static final String EOR_ID = "eor_id";
+    public static final String START_DATE = "start_date";
+
+    /**
+     * Jobs of type {@code sentinel-asia} name one file ({@code data_id}, with what a fan-out knew of it),
+     * or an EOR ({@code eor_id}) or a date ({@code start_date}, YYYYMMDD) whose files are fanned out.
+     */
+    public static final SourceType TYPE = new SourceType() {
+        private static final String NAME = "sentinel-asia";
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public List<String> jobParams() {
+            return List.of(DATA_ID, EOR_ID, START_DATE);
+        }
+
+        @Override
+        public Source fromJob(Map<String, String> params, FetchConfig config) {
+            if (params.containsKey(DATA_ID)) {
+                return dataId(params.get(DATA_ID), params, config);
+            }
+            if (params.containsKey(EOR_ID)) {
+                return eor(params.get(EOR_ID), config);
+            }
+            if (params.containsKey(START_DATE)) {
+                return since(startDate(params.get(START_DATE), START_DATE), LocalDate.now(ZoneOffset.UTC), config);
+            }
+            throw new IllegalArgumentException("a " + NAME + " job needs data_id, eor_id or start_date");
+        }
+
+        @Override
+        public String subject(Map<String, String> params) {
+            return params.getOrDefault(DATA_ID, params.getOrDefault(EOR_ID, params.getOrDefault(START_DATE, "")));
+        }
+
+        @Override
+        public boolean fansOut(Map<String, String> params) {
+            return !params.containsKey(DATA_ID);
+        }
+
+        @Override
+        public Optional<SourceType.Service> service() {
+            return Optional.of(new SourceType.Service(SentinelAsiaProtocol.SERVICE, Optional.of(SentinelAsiaProtocol.DEFAULT_BASE), "SENTINEL_ASIA_USER",
+                    "SENTINEL_ASIA_PASSWORD", Optional.empty()));
+        }
+
+        @Override
+        public List<CliOption> options() {
+            return List.of(new CliOption("--sentinel-asia", "", Optional.empty(), "Take files from Sentinel Asia (with one of --data-id, --eor-id, --start-date)."),
+                    new CliOption("--data-id", "ID", Optional.of(DATA_ID), "Sentinel Asia: one file, e.g. JPJXisis0001201908160001."),
+                    new CliOption("--eor-id", "ID", Optional.of(EOR_ID), "Sentinel Asia: every ALOS-2 file of this EOR, e.g. ERAHAC000007, one job each."),
+                    new CliOption("--start-date", "YYYYMMDD", Optional.of(START_DATE),
+                            "Sentinel Asia: every ALOS-2 file of the EORs observed from this date to today, one job each."));
+        }
+
+        /** Exactly one of the three with --sentinel-asia, none without it, and a date that is not in the future. */
+        @Override
+        public Map<String, String> fromOptions(Map<String, String> given) {
+            Map<String, String> params = SourceType.super.fromOptions(given);
+            if (!given.containsKey("--sentinel-asia")) {
+                throw new IllegalArgumentException("--data-id, --eor-id and --start-date go with --sentinel-asia");
+            }
+            if (params.size() != 1) {
+                throw new IllegalArgumentException("--sentinel-asia needs exactly one of --data-id, --eor-id, --start-date");
+            }
+            if (params.containsKey(START_DATE)) {
+                startDate(params.get(START_DATE), "--start-date");
+            }
+            return params;
+        }
+
+        /** The job-spec's {@code queue} is where a fan-out goes; it is the runner's to read, not the source's. */
+        @Override
+        public Optional<PgeJob> pgeJob() {
+            return Optional.of(new PgeJob("ingest_alos2_sentinelasia", List.of(DATA_ID, EOR_ID, START_DATE, "queue"), context -> {
+                Map<String, String> p = new LinkedHashMap<>();
+                if (context.containsKey(DATA_ID)) {
+                    // an eor_id beside it says which EOR the file belongs to (as a fanned-out job carries it)
+                    p.put(DATA_ID, context.get(DATA_ID));
+                    if (context.containsKey(EOR_ID)) {
+                        p.put(EOR_ID, context.get(EOR_ID));
+                    }
+                    return p;
+                }
+                if (context.containsKey(EOR_ID) == context.containsKey(START_DATE)) {
+                    throw new IllegalArgumentException(context.containsKey(EOR_ID) ? "has both eor_id and start_date: give one of them"
+                            : "has none of data_id, eor_id, start_date: give one of them");
+                }
+                if (context.containsKey(EOR_ID)) {
+                    p.put(EOR_ID, context.get(EOR_ID));
+                } else {
+                    p.put(START_DATE, startDate(context.get(START_DATE), START_DATE).format(DateTimeFormatter.BASIC_ISO_DATE));
+                }
+                return p;
+            }));
+        }
+    };
+
     private enum Mode { DATA_ID, EOR, SINCE }
 
     private final Mode mode;
@@ -49,7 +154,7 @@ public final class SentinelAsiaSource implements Source {
         this.end = end;
         this.known = Map.copyOf(known);
         this.config = config;
-        this.base = config.sentinelAsiaUrl();
+        this.base = config.serviceUrl(TYPE);
     }
 
     /**
@@ -72,6 +177,24 @@ public final class SentinelAsiaSource implements Source {
             throw new IllegalArgumentException("start date " + start + " is after " + end);
         }
         return new SentinelAsiaSource(Mode.SINCE, null, start, end, Map.of(), config);
+    }
+
+    /**
+     * A start date as YYYYMMDD, not after today (UTC).
+     *
+     * @param what the option or parameter that gave it, for the message
+     */
+    public static LocalDate startDate(String text, String what) {
+        LocalDate d;
+        try {
+            d = LocalDate.parse(text.strip(), DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must be YYYYMMDD, not '" + text + "'");
+        }
+        if (d.isAfter(LocalDate.now(ZoneOffset.UTC))) {
+            throw new IllegalArgumentException(what + " " + text + " is in the future");
+        }
+        return d;
     }
 
     @Override
@@ -214,7 +337,7 @@ public final class SentinelAsiaSource implements Source {
         if (session != null) {
             return;
         }
-        credentials = config.credentials().requireForService(config.sentinelAsiaLogin(), base.getHost());
+        credentials = config.credentials().requireForService(config.login(TYPE), base.getHost());
         HttpSession s = new HttpSession(config, SentinelAsiaProtocol.USER_AGENT, false);
         URI top = SentinelAsiaProtocol.topPage(base);
         try (HttpSession.Response r = s.send(HttpSession.Request.get(top))) {

@@ -20,6 +20,14 @@ public interface Source {
     /** What the source offers; cheap (a directory listing, an API call), downloads nothing. */
     List<Item> list();
 
+    /**
+     * True when the items are the user's own files, read where they are: nothing is downloaded, so
+     * looking into one to see what it holds costs nothing (and a name is no reason to skip it).
+     */
+    default boolean inPlace() {
+        return false;
+    }
+
     /** Brings one item to local disk under {@code workDir} (or points at it where it already is). */
     Delivery fetch(Item item, Path workDir, Progress progress);
 

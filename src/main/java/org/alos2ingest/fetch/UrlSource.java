@@ -17,6 +17,69 @@ import org.alos2ingest.util.Progress;
  */
 public final class UrlSource implements Source {
 
+    /** Jobs of type {@code url} name an http(s) URL without credentials; the login is the worker's (.netrc, variables). */
+    public static final SourceType TYPE = new SourceType() {
+        private static final String URL = "url";
+
+        @Override
+        public String name() {
+            return URL;
+        }
+
+        @Override
+        public List<String> jobParams() {
+            return List.of(URL);
+        }
+
+        @Override
+        public Source fromJob(Map<String, String> params, FetchConfig config) {
+            return new UrlSource(SourceTypes.require(params, URL, URL), config);
+        }
+
+        @Override
+        public String subject(Map<String, String> params) {
+            if (!params.containsKey(URL)) {
+                return "";
+            }
+            String path = Urls.parse(params.get(URL)).getPath();
+            String p = path == null ? "" : path.replaceAll("/+$", "");
+            return p.substring(p.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public Optional<SourceType.Service> service() {
+            return Optional.of(new SourceType.Service("download server", Optional.empty(), "ALOS2_INGEST_URL_USER", "ALOS2_INGEST_URL_PASSWORD",
+                    Optional.empty()));
+        }
+
+        @Override
+        public Optional<Map<String, String>> fromArgument(String argument) {
+            return Urls.isHttp(argument) ? Optional.of(Map.of(URL, argument.strip())) : Optional.empty();
+        }
+
+        @Override
+        public void checkQueueable(Map<String, String> params) {
+            URI u = Urls.parse(SourceTypes.require(params, URL, URL));
+            if (u.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("'" + Urls.display(u) + "': a queued job never carries credentials; put the login in the workers' .netrc");
+            }
+        }
+
+        @Override
+        public Optional<PgeJob> pgeJob() {
+            return Optional.of(new PgeJob("ingest_alos2_downloadurl", List.of("download_url"), context -> {
+                String url = context.get("download_url");
+                if (url == null) {
+                    throw new IllegalArgumentException("has no download_url (the URL of the zip to ingest)");
+                }
+                if (!Urls.isHttp(url)) {
+                    throw new IllegalArgumentException("download_url must be an http or https URL");
+                }
+                return Map.of(URL, url);
+            }));
+        }
+    };
+
     private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
     static final String USER_AGENT = "alos2-ingest";
 
@@ -71,7 +134,7 @@ public final class UrlSource implements Source {
             HttpSession s = new HttpSession(config, USER_AGENT, true);
             // .netrc entries are applied host by host by the session; only a login named for this URL is bound here
             Optional<Credentials> c = inUrl.isPresent() ? inUrl
-                    : config.credentials().namedUser(config.urlLogin()).isPresent() ? config.credentials().forService(config.urlLogin(), uri.getHost())
+                    : config.credentials().namedUser(config.login(TYPE)).isPresent() ? config.credentials().forService(config.login(TYPE), uri.getHost())
                     : Optional.empty();
             c.ifPresent(x -> s.authorize(uri.getHost(), x));
             session = s;

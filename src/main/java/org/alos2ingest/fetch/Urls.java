@@ -21,6 +21,17 @@ public final class Urls {
     private Urls() {
     }
 
+    /** True for text that starts like an http or https URL (it may still fail to {@link #parse}). */
+    public static boolean isHttp(String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** True for text that starts with a URI scheme and {@code ://}, as opposed to a local path. */
+    public static boolean hasScheme(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).matches("^[a-z][a-z0-9+.-]*://.*");
+    }
+
     public static URI parse(String text) {
         try {
             URI u = new URI(text.strip());

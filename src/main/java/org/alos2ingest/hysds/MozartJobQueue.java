@@ -5,24 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.alos2ingest.fetch.SentinelAsiaSource;
-import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.fetch.SourceType;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.jobs.JobQueue;
 import org.alos2ingest.jobs.JobResult;
 import org.alos2ingest.jobs.JobSpec;
 
 /**
- * The HySDS way to fan out: each Sentinel Asia file becomes a {@code job-ingest_alos2_sentinelasia}
- * job submitted to Mozart, which queues it on HySDS's own RabbitMQ for HySDS workers. The job
- * carries what its job-spec takes ({@code data_id} and the {@code eor_id} it came from); it runs
- * the same container, which finds the login in the worker's .netrc.
+ * The HySDS way to fan out: each file job (e.g. a Sentinel Asia file) becomes a job of its source's
+ * HySDS job ({@code job-ingest_alos2_sentinelasia}) submitted to Mozart, which queues it on HySDS's
+ * own RabbitMQ for HySDS workers. The job carries what its job-spec takes (the {@code data_id} and the
+ * {@code eor_id} it came from; the job-spec's other parameters empty); it runs the same container,
+ * which finds the login in the worker's .netrc.
  */
 public final class MozartJobQueue implements JobQueue {
 
     private final MozartClient mozart;
     private final String queue;
-    private final String jobType;
+    private final String version;
     private final int priority;
     private final List<JobResult> unreported = new ArrayList<>();
 
@@ -33,7 +34,7 @@ public final class MozartJobQueue implements JobQueue {
     public MozartJobQueue(MozartClient mozart, String queue, String version, int priority) {
         this.mozart = mozart;
         this.queue = queue;
-        this.jobType = HysdsJob.SENTINEL_ASIA.jobType(version);
+        this.version = version;
         this.priority = priority;
     }
 
@@ -44,18 +45,18 @@ public final class MozartJobQueue implements JobQueue {
 
     @Override
     public synchronized void submit(JobSpec job) {
-        if (!job.type().equals(Sources.SENTINEL_ASIA) || !job.params().containsKey(SentinelAsiaSource.DATA_ID)) {
-            throw new IllegalArgumentException("only Sentinel Asia file jobs go to Mozart, not " + job.toJson());
+        HysdsJob hysds = HysdsJob.forSource(job.type()).orElse(null);
+        SourceType type = SourceTypes.find(job.type()).orElse(null);
+        if (hysds == null || type == null || type.fansOut(job.params())) {
+            throw new IllegalArgumentException("only jobs of one file of a packaged source go to Mozart, not " + job.toJson());
         }
-        String dataId = job.params().get(SentinelAsiaSource.DATA_ID);
+        String jobType = hysds.jobType(version);
+        String subject = type.subject(job.params());
         Map<String, String> params = new LinkedHashMap<>();
-        params.put(HysdsJob.JOB_PARAM, HysdsJob.SENTINEL_ASIA.jobName());
-        params.put("data_id", dataId);
-        params.put("eor_id", job.params().getOrDefault("eor_id", ""));
-        params.put("start_date", "");
-        params.put("queue", "");
-        List<String> tags = new ArrayList<>(List.of(HysdsJob.SENTINEL_ASIA.jobName(), dataId));
-        String id = mozart.submit(new MozartClient.Job(jobType, queue, priority, tags, jobType.replace(':', '-') + "-" + dataId, params));
+        params.put(HysdsJob.JOB_PARAM, hysds.jobName());
+        hysds.contextParams().forEach(p -> params.put(p, job.params().getOrDefault(p, "")));
+        List<String> tags = new ArrayList<>(List.of(hysds.jobName(), subject));
+        String id = mozart.submit(new MozartClient.Job(jobType, queue, priority, tags, jobType.replace(':', '-') + "-" + subject, params));
         IngestReport.Outcome o = new IngestReport.Outcome(IngestReport.Status.QUEUED, null, job.name(),
                 "HySDS job " + id + " (" + jobType + ") on queue " + queue + " through " + mozart.describe(), 0);
         unreported.add(new JobResult(job, List.of(o), List.of(), 0));

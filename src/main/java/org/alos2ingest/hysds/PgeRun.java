@@ -2,10 +2,6 @@ package org.alos2ingest.hysds;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +11,8 @@ import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.fetch.FetchConfig;
-import org.alos2ingest.fetch.SentinelAsiaSource;
 import org.alos2ingest.fetch.Source;
-import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
 import org.alos2ingest.ingest.IngestReport;
@@ -40,8 +35,8 @@ import org.alos2ingest.util.Progress;
  * parameters into the matching ingest, and leaves each product folder {@code <id>/} (met.json,
  * dataset.json, the zip, browse images, pge_metrics.json) in the work folder, where HySDS finds,
  * publishes and indexes it. Nothing is published or cataloged here: that is HySDS's part of the
- * contract. A Sentinel Asia {@code eor_id} or {@code start_date} becomes one job per file on the
- * context's {@code queue}: through Mozart when its URL is configured (the HySDS-native way), else on
+ * contract. A job whose source fans out (a Sentinel Asia {@code eor_id} or {@code start_date}) becomes
+ * one job per file on the context's {@code queue}: through Mozart when its URL is configured (the HySDS-native way), else on
  * the RabbitMQ broker when one is configured (for {@code alos2-ingest worker}s), else the files are
  * ingested by this job itself.
  */
@@ -68,58 +63,38 @@ public final class PgeRun {
         JobContext ctx = JobContext.read(jobDir);
         Path work = jobDir.resolve(WORK);
         try {
-            FetchConfig config = s.fetch().withPartialDir(work.resolve("downloads"));
+            FetchConfig config = s.fetch().toBuilder().partialDir(work.resolve("downloads")).build();
             IngestOptions options = new IngestOptions(work, s.settings(), s.definitions(), s.limits(), false, false, Progress.silent(), ctx.json());
-            IngestJob ingest = new IngestJob(options, new JobCatalog(), new Publishers(List.of(new JobFolderPublisher(jobDir))), s.renderers());
-            return switch (job) {
-                case AUIG2 -> {
-                    Map<String, String> p = new LinkedHashMap<>();
-                    p.put("auig2_orderid", ctx.require("auig2_orderid", "the AUIG2 order to ingest"));
-                    p.put(Sources.BASE_URL, config.auig2Url().toString());
-                    ctx.param("auig2_username").ifPresent(u -> p.put(SourceJobRunner.AUIG2_USERNAME, u));
-                    yield direct(ingest, config, new JobSpec(Sources.AUIG2, JobSpec.nameOf(Sources.AUIG2, p.get("auig2_orderid")), p));
-                }
-                case DOWNLOAD_URL -> {
-                    String url = ctx.require("download_url", "the URL of the zip to ingest");
-                    if (!url.toLowerCase(java.util.Locale.ROOT).matches("^https?://.*")) {
-                        throw new HysdsException(ctx.file(), "download_url must be an http or https URL");
-                    }
-                    String file = url.replaceAll("[?#].*$", "").replaceAll("/+$", "").replaceAll("^.*/", "");
-                    yield direct(ingest, config, new JobSpec(Sources.URL, JobSpec.nameOf(Sources.URL, file), Map.of("url", url)));
-                }
-                case SENTINEL_ASIA -> sentinelAsia(ctx, ingest, config, s);
-            };
+            IngestJob ingest = new IngestJob(options, new JobCatalog(), Publishers.everywhere(new JobFolderPublisher(jobDir)), s.renderers());
+            Map<String, String> context = new LinkedHashMap<>();
+            job.contextParams().forEach(name -> ctx.param(name).ifPresent(v -> context.put(name, v)));
+            SourceTypes.Job source;
+            try {
+                source = new SourceTypes.Job(job.source(), job.pge().toJob().apply(context));
+            } catch (IllegalArgumentException e) {
+                throw new HysdsException(ctx.file(), e.getMessage());
+            }
+            if (!source.fansOut()) {
+                String type = job.source().name();
+                return direct(ingest, config, new JobSpec(type, JobSpec.nameOf(type, source.subject()), source.queued(config)));
+            }
+            return fanOut(ctx, ingest, source, config, s);
         } finally {
             // only product folders stay behind: HySDS publishes every <id>/<id>.dataset.json it finds here
             FileTrees.deleteQuietly(work);
         }
     }
 
-    private static IngestReport sentinelAsia(JobContext ctx, IngestJob ingest, FetchConfig config, Setup s) {
-        Optional<String> dataId = ctx.param("data_id");
-        Optional<String> eorId = ctx.param("eor_id");
-        Optional<String> startDate = ctx.param("start_date");
-        if (dataId.isPresent()) {
-            // an eor_id beside it says which EOR the file belongs to (as a fanned-out job carries it)
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put(SentinelAsiaSource.DATA_ID, dataId.get());
-            eorId.ifPresent(e -> p.put("eor_id", e));
-            p.put(Sources.BASE_URL, config.sentinelAsiaUrl().toString());
-            return direct(ingest, config, new JobSpec(Sources.SENTINEL_ASIA, JobSpec.nameOf(Sources.SENTINEL_ASIA, dataId.get()), p));
-        }
-        if (eorId.isPresent() == startDate.isPresent()) {
-            throw new HysdsException(ctx.file(), eorId.isPresent() ? "has both eor_id and start_date: give one of them"
-                    : "has none of data_id, eor_id, start_date: give one of them");
-        }
+    /** Lists the files here and puts one job per file on the queue. */
+    private static IngestReport fanOut(JobContext ctx, IngestJob ingest, SourceTypes.Job source, FetchConfig config, Setup s) {
         Source listing;
         try {
-            listing = eorId.isPresent() ? SentinelAsiaSource.eor(eorId.get(), config)
-                    : SentinelAsiaSource.since(date(ctx, startDate.get()), LocalDate.now(ZoneOffset.UTC), config);
+            listing = source.source(config);
         } catch (IllegalArgumentException e) {
             throw new HysdsException(ctx.file(), e.getMessage());
         }
         try (JobQueue queue = fanOutQueue(ctx, ingest, config, s)) {
-            FanOut fanOut = new FanOut(ingest, queue, Sources.SENTINEL_ASIA, Map.of(Sources.BASE_URL, config.sentinelAsiaUrl().toString()));
+            FanOut fanOut = new FanOut(ingest, queue, source.type().name(), SourceTypes.serviceParams(source.type(), config));
             return fanOut.run(listing, false);
         }
     }
@@ -153,17 +128,5 @@ public final class PgeRun {
                     "nothing ingested" + (why.isEmpty() ? ": the source offered no file" : ": " + why), 0));
         }
         return report;
-    }
-
-    private static LocalDate date(JobContext ctx, String text) {
-        try {
-            LocalDate d = LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
-            if (d.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-                throw new HysdsException(ctx.file(), "start_date " + text + " is in the future");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new HysdsException(ctx.file(), "start_date must be YYYYMMDD, not '" + text + "'");
-        }
     }
 }

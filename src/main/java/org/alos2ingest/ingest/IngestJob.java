@@ -20,7 +20,6 @@ import org.alos2ingest.describe.Describer;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.describe.Provenance;
 import org.alos2ingest.fetch.Delivery;
-import org.alos2ingest.fetch.LocalSource;
 import org.alos2ingest.fetch.PgeMetrics;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.identify.DeliveryNames;
@@ -138,7 +137,7 @@ public final class IngestJob {
         if (item.skipReason().isPresent()) {
             return item.skipReason();
         }
-        if (options.force() || item.name().isEmpty() || source instanceof LocalSource) {
+        if (options.force() || item.name().isEmpty() || source.inPlace()) {
             // a local zip costs nothing to look into: its own directory says exactly which products it holds
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.alos2ingest.IngestException;
 import org.alos2ingest.fetch.Source;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestReport;
 
@@ -48,7 +49,8 @@ public final class FanOut {
             }
             Map<String, String> params = new LinkedHashMap<>(common);
             params.putAll(item.attributes());
-            JobSpec job = new JobSpec(jobType, JobSpec.nameOf(jobType, item.attributes().getOrDefault("data_id", subject)), params);
+            String named = SourceTypes.find(jobType).map(t -> t.subject(item.attributes())).filter(n -> !n.isBlank()).orElse(subject);
+            JobSpec job = new JobSpec(jobType, JobSpec.nameOf(jobType, named), params);
             if (dryRun) {
                 report.add(new IngestReport.Outcome(IngestReport.Status.PLANNED, null, subject, "job " + job.name() + " on queue " + queue.name(), 0));
             } else {

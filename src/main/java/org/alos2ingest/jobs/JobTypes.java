@@ -7,14 +7,15 @@ import java.util.function.Function;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.FetchConfig;
-import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.fetch.SourceType;
+import org.alos2ingest.fetch.SourceTypes;
 import org.alos2ingest.ingest.ArchiveScan;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
 
 /**
  * The job types a worker runs, by the {@link JobSpec#type()} that names them: one line per type.
- * The four fetch sources share one runner; a new kind of job (e.g. an archive group that catalogs
+ * Every source type ({@link SourceTypes}) is a job type of its own name, all sharing one runner; a new kind of job (e.g. an archive group that catalogs
  * files already on disk) registers its own runner here and can then be submitted and run like any other.
  */
 public final class JobTypes {
@@ -26,17 +27,24 @@ public final class JobTypes {
     /** One group of Level 1.1 archive files to catalog in place (see {@link ArchiveScan}). */
     public static final String ARCHIVE_GROUP = "archive-group";
 
-    private static final Map<String, Function<Context, JobRunner>> TYPES = types();
+    /** The job types that are not sources. */
+    private static final Map<String, Function<Context, JobRunner>> OTHER = Map.of(ARCHIVE_GROUP, JobTypes::archiveGroup);
 
     private JobTypes() {
     }
 
+    /** The source types as they are registered when asked (a test may add one), then the other job types. */
     private static Map<String, Function<Context, JobRunner>> types() {
         Map<String, Function<Context, JobRunner>> m = new LinkedHashMap<>();
-        for (String source : new String[] {Sources.PATH, Sources.URL, Sources.AUIG2, Sources.SENTINEL_ASIA}) {
-            m.put(source, c -> new SourceJobRunner(c.ingest(), c.fetch()));
+        for (SourceType source : SourceTypes.all()) {
+            m.put(source.name(), c -> new SourceJobRunner(c.ingest(), c.fetch()));
         }
-        m.put(ARCHIVE_GROUP, c -> job -> {
+        m.putAll(OTHER);
+        return m;
+    }
+
+    private static JobRunner archiveGroup(Context c) {
+        return job -> {
             String dir = job.params().get("dir");
             String fdate = job.params().get("fdate");
             if (dir == null || dir.isBlank() || fdate == null || fdate.isBlank()) {
@@ -45,17 +53,16 @@ public final class JobTypes {
             ArchiveScan scan = new ArchiveScan(c.options(), c.catalog(),
                     org.alos2ingest.publish.Publishers.standard(c.options().settings(), c.options().progress()));
             return scan.runGroup(java.nio.file.Path.of(dir), fdate, job.params().get("tag"));
-        });
-        return Map.copyOf(m);
+        };
     }
 
     /** The type names a worker knows, for checking a job before it is queued. */
     public static Set<String> names() {
-        return new java.util.TreeSet<>(TYPES.keySet());
+        return new java.util.TreeSet<>(types().keySet());
     }
 
     public static boolean known(String type) {
-        return TYPES.containsKey(type);
+        return types().containsKey(type);
     }
 
     /**
@@ -65,7 +72,7 @@ public final class JobTypes {
      */
     public static JobRunner runner(Context context) {
         Map<String, JobRunner> runners = new LinkedHashMap<>();
-        TYPES.forEach((type, make) -> runners.put(type, make.apply(context)));
+        types().forEach((type, make) -> runners.put(type, make.apply(context)));
         return job -> {
             JobRunner r = runners.get(job.type());
             if (r == null) {

@@ -25,9 +25,9 @@ class Auig2SourceTest {
         String product = "ALOS2146686640-170209-FBDR1.5GUA";
         try (Auig2Server s = new Auig2Server().account("alice", "pw-1").order("0000148073", Samples.deliveryName(product), Samples.delivery(product))) {
             Files.writeString(tmp.resolve("pw"), "pw-1\n");
-            FetchConfig config = FetchConfig.defaults().withRetries(0, Duration.ofMillis(1)).withCredentials(CredentialLookup.none())
-                    .withServices(s.base(), null).withLogins(ServiceLogin.auig2(Optional.of("alice"), Optional.of(tmp.resolve("pw"))),
-                            ServiceLogin.sentinelAsia(Optional.empty(), Optional.empty()), ServiceLogin.url(Optional.empty(), Optional.empty()));
+            FetchConfig config = FetchConfig.builder().retries(0, Duration.ofMillis(1)).credentials(CredentialLookup.none())
+                    .service(Auig2Source.TYPE.name(), x -> new ServiceSettings(Optional.of(s.base()), Optional.of("alice"), Optional.of(tmp.resolve("pw"))))
+                    .build();
             Auig2Source source = new Auig2Source("0000148073", config);
             List<Source.Item> items = source.list();
             assertEquals(Optional.of(Samples.deliveryName(product)), items.get(0).name(), "the HEAD names the file before any download");

@@ -42,9 +42,13 @@ class HttpDownloaderTest {
         }
     }
 
+    static FetchConfig.Builder fastBuilder() {
+        return FetchConfig.builder().retries(3, Duration.ofMillis(20)).timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .credentials(CredentialLookup.none());
+    }
+
     static FetchConfig fast() {
-        return FetchConfig.defaults().withRetries(3, Duration.ofMillis(20)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5))
-                .withCredentials(CredentialLookup.none());
+        return fastBuilder().build();
     }
 
     HttpDownloader.Download download(FetchConfig config, java.net.URI uri, boolean zip) {
@@ -100,7 +104,7 @@ class HttpDownloaderTest {
         byte[] data = Samples.delivery(PRODUCT);
         server = new FileServer("127.0.0.1").serve(ZIP, data, "application/zip", null)
                 .fault(ZIP, new FileServer.Fault.Stall(40_000, 2_000));
-        FetchConfig config = fast().withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(400));
+        FetchConfig config = fastBuilder().timeouts(Duration.ofSeconds(5), Duration.ofMillis(400)).build();
 
         HttpDownloader.Download d = download(config, server.uri(ZIP), true);
 
@@ -138,7 +142,7 @@ class HttpDownloaderTest {
             server.fault(ZIP, new FileServer.Fault.Cut(1000));
         }
         Path partial = tmp.resolve("partial");
-        FetchException e = assertThrows(FetchException.class, () -> download(fast().withPartialDir(partial), server.uri(ZIP), true));
+        FetchException e = assertThrows(FetchException.class, () -> download(fastBuilder().partialDir(partial).build(), server.uri(ZIP), true));
         assertTrue(e.getMessage().contains("connection closed after 1000 of " + data.length + " bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("after 3 retries"), e.getMessage());
     }
@@ -148,7 +152,7 @@ class HttpDownloaderTest {
         byte[] data = Samples.delivery(PRODUCT);
         server = new FileServer("127.0.0.1").serve(ZIP, data, "application/zip", null).fault(ZIP, new FileServer.Fault.Cut(70_000));
         Path partial = tmp.resolve("partial");
-        FetchConfig noRetry = fast().withRetries(0, Duration.ofMillis(1)).withPartialDir(partial);
+        FetchConfig noRetry = fastBuilder().retries(0, Duration.ofMillis(1)).partialDir(partial).build();
         assertThrows(FetchException.class, () -> download(noRetry, server.uri(ZIP), true));
         assertEquals(2, names(partial).size(), "the part and its record stay: " + names(partial));
 
@@ -165,7 +169,7 @@ class HttpDownloaderTest {
         byte[] v2 = Samples.delivery("ALOS2146686650-170209-FBDR1.5GUA");
         server = new FileServer("127.0.0.1").serve(ZIP, v1, "application/zip", null).fault(ZIP, new FileServer.Fault.Cut(50_000));
         Path partial = tmp.resolve("partial");
-        FetchConfig noRetry = fast().withRetries(0, Duration.ofMillis(1)).withPartialDir(partial);
+        FetchConfig noRetry = fastBuilder().retries(0, Duration.ofMillis(1)).partialDir(partial).build();
         assertThrows(FetchException.class, () -> download(noRetry, server.uri(ZIP), true));
         server.serve(ZIP, v2, "application/zip", null);
 
@@ -191,7 +195,7 @@ class HttpDownloaderTest {
         server.redirect(ZIP, 302, other.uri("/store/delivery.zip").toString());
         Path netrc = tmp.resolve("netrc");
         Files.writeString(netrc, "machine localhost login alice password S3cret-netrc-pw\n");
-        FetchConfig config = fast().withCredentials(new CredentialLookup(Map.of(), netrc));
+        FetchConfig config = fastBuilder().credentials(new CredentialLookup(Map.of(), netrc)).build();
 
         HttpDownloader.Download d = download(config, server.uri(ZIP), true);
 
@@ -216,7 +220,7 @@ class HttpDownloaderTest {
         other = new FileServer("127.0.0.1").serve("/x.zip", Samples.delivery(PRODUCT), "application/zip", null);
         server = new FileServer("127.0.0.1", tls.serverContext());
         server.redirect(ZIP, 302, other.uri("/x.zip").toString());
-        FetchException e = assertThrows(FetchException.class, () -> download(fast().withCaCert(tls.caPem()), server.uri(ZIP), true));
+        FetchException e = assertThrows(FetchException.class, () -> download(fastBuilder().caCert(tls.caPem()).build(), server.uri(ZIP), true));
         assertTrue(e.getMessage().contains("refusing to leave https"), e.getMessage());
         assertTrue(other.seen().isEmpty());
     }
@@ -230,7 +234,7 @@ class HttpDownloaderTest {
         FetchException e = assertThrows(FetchException.class, () -> download(fast(), server.uri(ZIP), true));
         assertTrue(e.getMessage().contains("certificate is not trusted") && e.getMessage().contains("--ca-cert"), e.getMessage());
 
-        HttpDownloader.Download d = download(fast().withCaCert(tls.caPem()), server.uri(ZIP), true);
+        HttpDownloader.Download d = download(fastBuilder().caCert(tls.caPem()).build(), server.uri(ZIP), true);
         assertArrayEquals(data, Files.readAllBytes(d.file()));
     }
 

@@ -59,13 +59,13 @@ class NetrcTest {
         Files.writeString(netrc, "machine auig2.jaxa.jp login alice password from-netrc\n");
         Path pw = tmp.resolve("pw");
         Files.writeString(pw, "from-file\nignored\n");
-        ServiceLogin none = ServiceLogin.auig2(Optional.empty(), Optional.empty());
+        ServiceLogin none = FetchConfig.defaults().login(Auig2Source.TYPE);
 
         assertEquals("from-netrc", new CredentialLookup(Map.of(), netrc).forService(none, "auig2.jaxa.jp").orElseThrow().password());
         assertEquals("from-env", new CredentialLookup(Map.of("AUIG2_PASSWORD", "from-env"), netrc).forService(none, "auig2.jaxa.jp")
                 .orElseThrow().password());
         assertEquals("from-file", new CredentialLookup(Map.of("AUIG2_PASSWORD", "from-env"), netrc)
-                .forService(ServiceLogin.auig2(Optional.of("alice"), Optional.of(pw)), "auig2.jaxa.jp").orElseThrow().password());
+                .forService(FetchConfig.builder().service("auig2", x -> x.withUser("alice").withPasswordFile(pw)).build().login(Auig2Source.TYPE), "auig2.jaxa.jp").orElseThrow().password());
         assertEquals(Optional.empty(), new CredentialLookup(Map.of(), netrc).forService(none, "other.host"));
         // a user named elsewhere does not get the .netrc password of another user
         assertThrows(FetchException.class, () -> new CredentialLookup(Map.of("AUIG2_USER", "carol"), netrc).forService(none, "auig2.jaxa.jp"));

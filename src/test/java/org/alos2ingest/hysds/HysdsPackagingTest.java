@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.config.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The HySDS packaging in {@code docker/}, checked as HySDS would load it: each job's job-spec and
@@ -39,6 +39,10 @@ class HysdsPackagingTest {
         return Json.MAPPER.readTree(Files.readString(p));
     }
 
+    static List<HysdsJob> jobs() {
+        return HysdsJob.values();
+    }
+
     static List<String> names(JsonNode params) {
         List<String> out = new ArrayList<>();
         params.forEach(p -> out.add(p.path("name").asText()));
@@ -46,7 +50,7 @@ class HysdsPackagingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(HysdsJob.class)
+    @MethodSource("jobs")
     void jobSpecHasWhatHysdsNeeds(HysdsJob job) throws IOException {
         JsonNode spec = read("job-spec.json." + job.jobName());
         assertEquals("/home/ops/alos2-ingest/bin/hysds-run", spec.path("command").asText());
@@ -81,7 +85,7 @@ class HysdsPackagingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(HysdsJob.class)
+    @MethodSource("jobs")
     void hysdsIoFillsExactlyTheJobSpecsParameters(HysdsJob job) throws IOException {
         JsonNode io = read("hysds-io.json." + job.jobName());
         JsonNode spec = read("job-spec.json." + job.jobName());

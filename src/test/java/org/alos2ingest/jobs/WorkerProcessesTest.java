@@ -29,7 +29,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.catalog.SqliteCatalog;
-import org.alos2ingest.fetch.Sources;
+import org.alos2ingest.fetch.UrlSource;
 import org.alos2ingest.fetch.servers.FileServer;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.OrbitDirection;
@@ -225,7 +225,7 @@ class WorkerProcessesTest {
             GetResponse back = ch.basicGet(queue, true);
             assertFalse(back.getEnvelope().isRedeliver(), "put back by the worker, not taken back by the broker");
             assertEquals(1, ((Number) back.getProps().getHeaders().get(QueueTopology.ATTEMPT)).intValue(), "a stop is not a failed attempt");
-            assertEquals(Sources.URL, JobSpec.fromJson(new String(back.getBody(), StandardCharsets.UTF_8)).type());
+            assertEquals(UrlSource.TYPE.name(), JobSpec.fromJson(new String(back.getBody(), StandardCharsets.UTF_8)).type());
         }
     }
 

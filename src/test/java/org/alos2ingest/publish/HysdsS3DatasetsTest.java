@@ -41,7 +41,7 @@ class HysdsS3DatasetsTest {
         DatasetMatch md = defs.match("/ALOS2146686640-170209-FBDR1.1__A-md").orElseThrow();
         assertEquals("s3://s3-us-west-2.amazonaws.com:80/aria-ops-dataset-bucket/browse/alos2_slc_md/v0.1/2017/02/09/ALOS2146686640-170209-FBDR1.1__A-md",
                 md.browseLocation(settings, "v0.1", dataset, met));
-        assertEquals(true, new Publishers(List.of(new LocalPublisher(), new S3Publisher(S3Publisher.Config.from(settings, Map.of(),
+        assertEquals(true, Publishers.of(Map.of("file", new LocalPublisher(), "s3", new S3Publisher(S3Publisher.Config.from(settings, Map.of(),
                 org.alos2ingest.util.Progress.silent())))).forLocation(location) instanceof S3Publisher);
     }
 }
