@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,6 +25,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import org.alos2ingest.ingest.IngestReport;
+import org.alos2ingest.jobs.Settlement.Held;
 
 /**
  * Takes jobs from a RabbitMQ queue and runs them, at most {@code concurrency} at once (the broker
@@ -48,6 +46,8 @@ import org.alos2ingest.ingest.IngestReport;
  * </ul>
  * {@link #stop()} (SIGTERM/SIGINT) stops taking jobs, lets running ones finish for
  * {@code shutdownGrace}, then puts those still running back on the queue unchanged.
+ * <p>This class is the loop: taking deliveries, running their jobs, deciding each outcome. Carrying
+ * an outcome out on the broker (acknowledge, queue again, dead-letter, put back) is {@link Settlement}'s.
  */
 public final class QueueWorker {
 
@@ -80,10 +80,6 @@ public final class QueueWorker {
     public record Summary(long succeeded, long retried, long deadLettered, long requeued) {
     }
 
-    /** A delivery in this worker's hands: enough to put it back on the queue as it was. */
-    private record Held(long tag, String type, byte[] body, int attempt, boolean redelivered) {
-    }
-
     private final Broker broker;
     private final String queue;
     private final JobRunner runner;
@@ -91,22 +87,16 @@ public final class QueueWorker {
     private final PrintStream log;
     private final String workerId;
     private final Object lock = new Object();
-    /** Deliveries received and not yet acknowledged; whoever removes one (job thread or shutdown) settles it. */
-    private final Map<Long, Held> inHand = new ConcurrentHashMap<>();
+    private final Settlement settlement;
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
     private final CountDownLatch cancelOk = new CountDownLatch(1);
     private final AtomicInteger taken = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
-    private final AtomicLong succeeded = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong requeued = new AtomicLong();
     private volatile boolean stopRequested;
     private volatile boolean stopping;
     private volatile String fatal;
     private Channel consume;
-    private Channel publish;
     private String consumerTag;
     private boolean cancelled;
 
@@ -117,6 +107,7 @@ public final class QueueWorker {
         this.settings = settings;
         this.log = log;
         this.workerId = Broker.hostName() + ":" + ProcessHandle.current().pid();
+        this.settlement = new Settlement(this.queue, settings.retryDelay(), workerId, this::say);
     }
 
     /** Asks a running worker to stop (from a signal handler or another thread); {@link #run()} then returns. */
@@ -145,8 +136,9 @@ public final class QueueWorker {
                 consume = connection.createChannel();
                 QueueTopology.declare(consume, queue);
                 consume.basicQos(settings.concurrency());
-                publish = connection.createChannel();
+                Channel publish = connection.createChannel();
                 publish.confirmSelect();
+                settlement.channels(consume, publish);
                 consume.addShutdownListener(cause -> {
                     // the broker closed the channel (e.g. a job outlasted its consumer_timeout): the
                     // consumer is gone, so stop rather than sit idle; the job comes back to the queue
@@ -161,7 +153,7 @@ public final class QueueWorker {
                     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                         Held h = new Held(envelope.getDeliveryTag(), properties.getType(), body, QueueTopology.attemptOf(properties),
                                 envelope.isRedeliver());
-                        inHand.put(h.tag(), h);
+                        settlement.hold(h);
                         touch();
                         busy.incrementAndGet();
                         try {
@@ -209,7 +201,7 @@ public final class QueueWorker {
             pool.shutdownNow();
             RabbitMqJobQueue.closeQuietly(connection);
         }
-        Summary s = new Summary(succeeded.get(), retried.get(), deadLettered.get(), requeued.get());
+        Summary s = settlement.summary();
         say(String.format(Locale.ROOT, "worker %s stopped: %d done, %d retried, %d dead-lettered, %d put back", workerId,
                 s.succeeded(), s.retried(), s.deadLettered(), s.requeued()));
         if (fatal != null) {
@@ -269,23 +261,7 @@ public final class QueueWorker {
      * once by their threads), then puts whatever is still in hand back on the queue as it was.
      */
     private void drain(ExecutorService pool) {
-        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
-        while (!inHand.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        for (Held h : new ArrayList<>(inHand.values())) {
-            if (claim(h)) {
-                if (started.contains(h.tag())) {
-                    say("job " + jobName(h.body()) + ": still running at shutdown, put back on " + queue);
-                }
-                requeue(h);
-            }
-        }
+        settlement.putBackAll(settings.shutdownGrace(), started);
         pool.shutdown();
         try {
             pool.awaitTermination(100, TimeUnit.MILLISECONDS);
@@ -301,31 +277,26 @@ public final class QueueWorker {
         }
     }
 
-    /** Takes a delivery out of hand to settle it; false when shutdown has put it back already. */
-    private boolean claim(Held h) {
-        return inHand.remove(h.tag()) != null;
-    }
-
     private void handle(Held held) {
         byte[] body = held.body();
         int attempts = settings.maxRetries() + 1;
         if (stopping || stopRequested) {
-            if (claim(held)) {
-                requeue(held);
+            if (settlement.claim(held)) {
+                settlement.requeue(held);
             }
             return;
         }
         if (held.redelivered()) {
-            if (!claim(held)) {
+            if (!settlement.claim(held)) {
                 return;
             }
             // the last worker to hold it stopped before it ended: that attempt failed
             String why = "its worker stopped (killed, or lost the broker) while running it";
             if (held.attempt() >= attempts) {
-                deadLetter(held, why + " on each of " + held.attempt() + " attempt(s)", held.attempt());
+                settlement.deadLetter(held, why + " on each of " + held.attempt() + " attempt(s)", held.attempt());
             } else {
-                say("job " + jobName(body) + ": " + why + " (attempt " + held.attempt() + " of " + attempts + "); queued again");
-                republish(held, held.attempt() + 1, false);
+                say("job " + Settlement.jobName(body) + ": " + why + " (attempt " + held.attempt() + " of " + attempts + "); queued again");
+                settlement.republish(held, held.attempt() + 1, false);
             }
             return;
         }
@@ -333,16 +304,16 @@ public final class QueueWorker {
         try {
             job = JobSpec.fromJson(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            if (claim(held)) {
-                deadLetter(held, e.getMessage(), held.attempt());
+            if (settlement.claim(held)) {
+                settlement.deadLetter(held, e.getMessage(), held.attempt());
             }
             return;
         }
         int n = taken.incrementAndGet();
         if (settings.maxJobs() > 0 && n > settings.maxJobs()) {
             taken.decrementAndGet();
-            if (claim(held)) {
-                requeue(held);
+            if (settlement.claim(held)) {
+                settlement.requeue(held);
             }
             return;
         }
@@ -371,7 +342,7 @@ public final class QueueWorker {
                 }
             }
         }
-        boolean mine = claim(held);
+        boolean mine = settlement.claim(held);
         started.remove(held.tag());
         if (!mine) {
             // shutdown put it back on the queue while it ran; whoever runs it next finds its datasets cataloged
@@ -379,90 +350,18 @@ public final class QueueWorker {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         if (errors.isEmpty()) {
-            if (ack(held)) {
-                succeeded.incrementAndGet();
+            if (settlement.succeed(held)) {
                 say(String.format(Locale.ROOT, "job %s: done (%.1f s)", job.name(), secs));
             }
             return;
         }
         String error = String.join("; ", errors);
         if (permanent || held.attempt() >= attempts) {
-            deadLetter(held, error, held.attempt());
+            settlement.deadLetter(held, error, held.attempt());
         } else {
             say("job " + job.name() + ": failed (attempt " + held.attempt() + " of " + attempts + "), "
                     + (settings.retryDelay().isZero() ? "retrying" : "retrying in " + seconds(settings.retryDelay())) + ": " + error);
-            republish(held, held.attempt() + 1, true);
-        }
-    }
-
-    private boolean ack(Held h) {
-        synchronized (consume) {
-            try {
-                consume.basicAck(h.tag(), false);
-                return true;
-            } catch (IOException | RuntimeException e) {
-                say("job " + jobName(h.body()) + ": could not acknowledge it (" + RabbitMqJobQueue.Errors.message(e)
-                        + "); the broker will give it out again and its datasets will be found cataloged");
-                return false;
-            }
-        }
-    }
-
-    /** Puts a job back unchanged (same attempt): it was not run. */
-    private void requeue(Held h) {
-        if (publish(queue, h, h.attempt(), Map.of(), null) && ack(h)) {
-            requeued.incrementAndGet();
-        }
-    }
-
-    private void republish(Held h, int attempt, boolean delayed) {
-        boolean ok;
-        if (delayed && !settings.retryDelay().isZero()) {
-            ok = publish(QueueTopology.retryQueue(queue), h, attempt, Map.of(), String.valueOf(settings.retryDelay().toMillis()));
-        } else {
-            ok = publish(queue, h, attempt, Map.of(), null);
-        }
-        if (ok && ack(h)) {
-            retried.incrementAndGet();
-        }
-    }
-
-    private void deadLetter(Held h, String error, int attempts) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(QueueTopology.ERROR, error.length() > 8000 ? error.substring(0, 8000) + " ..." : error);
-        headers.put(QueueTopology.ATTEMPTS, attempts);
-        headers.put(QueueTopology.FAILED_AT, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        headers.put(QueueTopology.WORKER, workerId);
-        if (publish(QueueTopology.deadQueue(queue), h, attempts, headers, null) && ack(h)) {
-            deadLettered.incrementAndGet();
-            say("job " + jobName(h.body()) + ": failed " + attempts + " time(s), moved to " + QueueTopology.deadQueue(queue) + ": " + error);
-        }
-    }
-
-    private boolean publish(String routingKey, Held h, int attempt, Map<String, Object> headers, String expiration) {
-        synchronized (publish) {
-            try {
-                publish.basicPublish("", routingKey, false,
-                        QueueTopology.jobProperties(h.type() == null ? "unknown" : h.type(), attempt, headers, expiration), h.body());
-                publish.waitForConfirmsOrDie(30_000);
-                return true;
-            } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                // not acknowledged either: the broker gives the original out again
-                say("job " + jobName(h.body()) + ": could not queue it on " + routingKey + " (" + RabbitMqJobQueue.Errors.message(e)
-                        + "); leaving it to the broker");
-                return false;
-            }
-        }
-    }
-
-    private static String jobName(byte[] body) {
-        try {
-            return JobSpec.fromJson(new String(body, StandardCharsets.UTF_8)).name();
-        } catch (IllegalArgumentException e) {
-            return "(not a job: " + body.length + " bytes)";
+            settlement.republish(held, held.attempt() + 1, true);
         }
     }
 

@@ -19,6 +19,7 @@ import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.OpenSearchServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,17 +153,12 @@ class OpenSearchCatalogTest {
     @Test
     void theSearchCommandAsksIt() {
         String prefix = OpenSearchServer.newPrefix("cli");
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         try (Catalog c = Catalogs.open(OS.catalogUri(prefix), GrqDocuments.DEFINITIONS)) {
             c.indexAll(CatalogContract.fixtures());
-            System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-            int code = org.alos2ingest.cli.Main.run("search", "--home", tmp.toString(), "--catalog", OS.catalogUri(prefix),
-                    "--bbox", "170,-20,-170,70", "--format", "ids");
-            assertEquals(0, code);
-            assertEquals(List.of(CatalogContract.CHUKOTKA, CatalogContract.FIJI), buf.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+            CliRun r = CliRun.run(tmp, "search", "--catalog", OS.catalogUri(prefix), "--bbox", "170,-20,-170,70", "--format", "ids");
+            assertEquals(0, r.code(), r.toString());
+            assertEquals(List.of(CatalogContract.CHUKOTKA, CatalogContract.FIJI), r.out().lines().toList());
         } finally {
-            System.setOut(out);
             OS.drop(prefix);
         }
     }

@@ -22,7 +22,7 @@ class DemoCommandTest {
     void ingestsEveryLevelThenSkipsOnTheSecondRun() {
         Path home = tmp.resolve("home");
         CliRun first = CliRun.run(home, "demo", "--width", "300", "--max-zoom", "6");
-        assertEquals(0, first.exitCode(), first.out() + first.err());
+        assertEquals(0, first.code(), first.out() + first.err());
         assertTrue(first.out().contains("4 ingested, 0 skipped, 0 failed"), first.out());
         try (SqliteCatalog c = new SqliteCatalog(home.resolve("catalog.sqlite"))) {
             List<String> types = c.search(SearchQuery.all()).stream().map(d -> d.path("dataset_type").asText()).sorted().toList();

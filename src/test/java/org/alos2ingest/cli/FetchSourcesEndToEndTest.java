@@ -26,6 +26,7 @@ import org.alos2ingest.fetch.servers.LocalServer;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.Eor;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.SaFile;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer;
+import org.alos2ingest.testing.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class FetchSourcesEndToEndTest {
         List<String> all = new ArrayList<>(List.of("ingest", "--home", home.toString(), "--netrc", secrets.resolve("netrc").toString(),
                 "--retry-wait", "0.02", "--keep-work"));
         all.addAll(List.of(args));
-        CliRun r = CliRun.of(all.toArray(new String[0]));
+        CliRun r = CliRun.run(all.toArray(new String[0]));
         outputs.add(r.out());
         outputs.add(r.err());
         return r;
@@ -240,7 +241,7 @@ class FetchSourcesEndToEndTest {
                 .serve("/dav/x.zip", zip, "application/zip", null).fault("/dav/x.zip", new FileServer.Fault.Cut(zip.length / 2));
         Path dest = home.resolve("downloads");
 
-        CliRun r = CliRun.of("download", "--home", home.toString(), "--netrc", secrets.resolve("netrc").toString(), "--retry-wait", "0.01",
+        CliRun r = CliRun.run("download", "--home", home.toString(), "--netrc", secrets.resolve("netrc").toString(), "--retry-wait", "0.01",
                 "--zip", "-o", dest.toString(), "-v", dav.uri("/dav/x.zip").toString());
         outputs.add(r.out());
         outputs.add(r.err());

@@ -31,6 +31,7 @@ import org.alos2ingest.fetch.servers.SentinelAsiaServer.Eor;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.SaFile;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer;
 import org.alos2ingest.jobs.JobSpec;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.RabbitMq;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class HysdsRunTest {
         List<String> all = new ArrayList<>(List.of("hysds-run", jobName, "--work-dir", job.toString(), "--home", home.toString(),
                 "--netrc", secrets.resolve("netrc").toString(), "--retry-wait", "0.02"));
         all.addAll(List.of(args));
-        CliRun r = CliRun.of(all.toArray(String[]::new));
+        CliRun r = CliRun.run(all.toArray(String[]::new));
         outputs.add(r.out());
         outputs.add(r.err());
         return r;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleSpec;
+import org.alos2ingest.testing.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ImagingOptionsTest {
     @Test
     void ingestTilesToTheZoomAsked() throws IOException {
         Path home = dir.resolve("home9");
-        assertEquals(Main.OK, Main.run("ingest", "-q", "--home", home.toString(), "--max-zoom", "9", zip.toString()));
+        assertEquals(Main.OK, CliRun.run("ingest", "-q", "--home", home.toString(), "--max-zoom", "9", zip.toString()).code());
         Path product = publishedFolder(home);
         assertTrue(Files.isDirectory(product.resolve("tiles/HH/9")));
         assertFalse(Files.exists(product.resolve("tiles/HH/10")));
@@ -47,7 +48,7 @@ class ImagingOptionsTest {
     @Test
     void ingestWithoutTiles() throws IOException {
         Path home = dir.resolve("none");
-        assertEquals(Main.OK, Main.run("ingest", "-q", "--home", home.toString(), "--no-tiles", zip.toString()));
+        assertEquals(Main.OK, CliRun.run("ingest", "-q", "--home", home.toString(), "--no-tiles", zip.toString()).code());
         Path product = publishedFolder(home);
         assertFalse(Files.exists(product.resolve("tiles")));
         assertTrue(Files.isRegularFile(product.resolve("IMG-HH-" + spec.name().text() + ".browse.png")));
@@ -56,22 +57,22 @@ class ImagingOptionsTest {
 
     @Test
     void aZoomOutOfRangeIsAUsageError() {
-        assertEquals(Main.USAGE, Main.run("ingest", "--home", dir.resolve("bad").toString(), "--max-zoom", "25", zip.toString()));
-        assertEquals(Main.USAGE, Main.run("render", "--max-zoom", "-1", zip.toString()));
+        assertEquals(Main.USAGE, CliRun.run("ingest", "--home", dir.resolve("bad").toString(), "--max-zoom", "25", zip.toString()).code());
+        assertEquals(Main.USAGE, CliRun.run("render", "--max-zoom", "-1", zip.toString()).code());
     }
 
     @Test
     void renderMakesTheProductFolderWithoutACatalog() throws IOException {
         Path out = dir.resolve("rendered");
-        assertEquals(Main.OK, Main.run("render", "-q", "--home", dir.resolve("rh").toString(), "--max-zoom", "8", "-o", out.toString(),
-                zip.toString()));
+        assertEquals(Main.OK, CliRun.run("render", "-q", "--home", dir.resolve("rh").toString(), "--max-zoom", "8", "-o", out.toString(),
+                zip.toString()).code());
         Path product = out.resolve(spec.name().text());
         assertTrue(Files.isRegularFile(product.resolve("index.html")));
         assertTrue(Files.isDirectory(product.resolve("tiles/HH/8")));
         assertTrue(Files.isRegularFile(product.resolve(spec.name().text() + ".met.json")));
         assertFalse(Files.exists(dir.resolve("rh/catalog.sqlite")));
-        assertEquals(Main.FAILED, Main.run("render", "-q", "--home", dir.resolve("rh").toString(), "-o", out.toString(),
-                dir.resolve("missing.zip").toString()));
+        assertEquals(Main.FAILED, CliRun.run("render", "-q", "--home", dir.resolve("rh").toString(), "-o", out.toString(),
+                dir.resolve("missing.zip").toString()).code());
     }
 
     private static Path publishedFolder(Path home) throws IOException {

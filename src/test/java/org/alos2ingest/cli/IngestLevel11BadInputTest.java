@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
-import org.alos2ingest.testing.Cli;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.L11Samples;
 import org.alos2ingest.util.FileTrees;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +55,7 @@ class IngestLevel11BadInputTest {
     /** Runs the ingest, checks the failure, and returns the one error line. */
     private static String failingIngest(Path delivery) throws Exception {
         Path home = delivery.getParent().resolve("home");
-        Cli.Run r = Cli.run("ingest", "--home", home.toString(), delivery.toString());
+        CliRun r = CliRun.run("ingest", "--home", home.toString(), delivery.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         String[] lines = r.err().strip().split("\\R");
         assertEquals(1, lines.length, "one line: " + r.err());
@@ -153,7 +153,7 @@ class IngestLevel11BadInputTest {
             }
         }
         Path home = p.getParent().resolve("home");
-        Cli.Run r = Cli.run("ingest", "--home", home.toString(), p.toString());
+        CliRun r = CliRun.run("ingest", "--home", home.toString(), p.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("the leader's line time direction says ascending, the product name says descending"), r.err());
         assertTrue(r.err().contains("the orbit is ascending at the scene centre, the product name says descending"), r.err());

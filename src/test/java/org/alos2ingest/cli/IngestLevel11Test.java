@@ -22,7 +22,7 @@ import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.sample.ceos.SampleGeometry;
-import org.alos2ingest.testing.Cli;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.L11Samples;
 import org.alos2ingest.util.Progress;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class IngestLevel11Test {
     private Path ingest(CeosSampleSpec spec) throws Exception {
         Path zip = CeosSampleDelivery.write(spec, dir.resolve(spec.deliveryName()), 6, Progress.silent());
         Path home = dir.resolve("home");
-        Cli.Run r = Cli.run("ingest", "--home", home.toString(), zip.toString());
+        CliRun r = CliRun.run("ingest", "--home", home.toString(), zip.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ingested " + spec.name().text()), r.out());
         return home;

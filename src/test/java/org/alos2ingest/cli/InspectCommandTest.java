@@ -13,7 +13,7 @@ import org.alos2ingest.config.Json;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
-import org.alos2ingest.testing.Cli;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.L11Samples;
 import org.alos2ingest.util.Progress;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class InspectCommandTest {
         Path img = folder.resolve(p.imageNames("HH").get(0));
         assertEquals(720 + 32971L * (544 + 8 * 25600), Files.size(img), "the real 6.8 GB size of GDAL's UBS L1.1 sample");
 
-        Cli.Run r = Cli.run("inspect", "--stats", folder.toString());
+        CliRun r = CliRun.run("inspect", "--stats", folder.toString());
         assertEquals(0, r.code(), r.err());
         Matcher m = Pattern.compile("\\((\\d+) bytes in (\\d+) reads of (\\d+) files\\)").matcher(r.err());
         assertTrue(m.find(), r.err());
@@ -66,7 +66,7 @@ class InspectCommandTest {
     void aDeliveryZipIsInspectedWithoutUnpackingIt() throws Exception {
         CeosSampleSpec spec = L11Samples.scanSar();
         Path zip = CeosSampleDelivery.write(spec, dir.resolve(spec.deliveryName()), 6, Progress.silent());
-        Cli.Run r = Cli.run("inspect", zip.toString());
+        CliRun r = CliRun.run("inspect", zip.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode product = Json.MAPPER.readTree(r.out()).path("products").get(0);
         assertEquals("zip", Json.MAPPER.readTree(r.out()).path("kind").asText());
@@ -83,19 +83,19 @@ class InspectCommandTest {
     void singleFiles() throws Exception {
         CeosSampleProduct p = L11Samples.write(L11Samples.stripmap(), dir.resolve("p"));
         String id = p.geometry().spec().name().text();
-        Cli.Run led = Cli.run("inspect", dir.resolve("p/LED-" + id).toString());
+        CliRun led = CliRun.run("inspect", dir.resolve("p/LED-" + id).toString());
         assertEquals(0, led.code(), led.err());
         JsonNode l = Json.MAPPER.readTree(led.out());
         assertEquals("LED", l.path("type").asText());
         assertEquals(11, l.path("leader").path("records").size());
         assertEquals(28, l.path("leader").path("state_vectors").size());
-        Cli.Run img = Cli.run("inspect", dir.resolve("p/IMG-HV-" + id).toString());
+        CliRun img = CliRun.run("inspect", dir.resolve("p/IMG-HV-" + id).toString());
         assertEquals("HV", polarisation(Json.MAPPER.readTree(img.out()).path("image").path("first_record")));
-        Cli.Run trl = Cli.run("inspect", dir.resolve("p/TRL-" + id).toString());
+        CliRun trl = CliRun.run("inspect", dir.resolve("p/TRL-" + id).toString());
         assertEquals(800, Json.MAPPER.readTree(trl.out()).path("trailer").path("quick_looks").get(0).path("width").asInt());
-        Cli.Run vol = Cli.run("inspect", dir.resolve("p/VOL-" + id).toString());
+        CliRun vol = CliRun.run("inspect", dir.resolve("p/VOL-" + id).toString());
         assertEquals(6, Json.MAPPER.readTree(vol.out()).path("volume_directory").path("records").size());
-        Cli.Run summary = Cli.run("inspect", dir.resolve("p/summary.txt").toString());
+        CliRun summary = CliRun.run("inspect", dir.resolve("p/summary.txt").toString());
         assertEquals("CEOS", Json.MAPPER.readTree(summary.out()).path("summary").path("Pdi_ProductFormat").asText());
     }
 
@@ -103,7 +103,7 @@ class InspectCommandTest {
     void aBrokenFileIsOneLineAndExitCode1() throws Exception {
         Path f = dir.resolve("LED-ALOS2015976960-140909-FBDR1.1__A");
         Files.write(f, new byte[] {0, 0, 0, 1, 11, (byte) 192, 18, 18, 0, 0, 2, (byte) 208, 'A'});
-        Cli.Run r = Cli.run("inspect", f.toString());
+        CliRun r = CliRun.run("inspect", f.toString());
         assertEquals(1, r.code());
         assertEquals("error: " + f + ": at byte 8: record 1 (type 11,192,18,18) claims 720 bytes but the file ends 13 bytes after its start "
                 + "(truncated file?)", r.err().strip());

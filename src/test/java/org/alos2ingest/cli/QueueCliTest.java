@@ -21,6 +21,7 @@ import org.alos2ingest.fetch.servers.SentinelAsiaServer;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.Eor;
 import org.alos2ingest.fetch.servers.SentinelAsiaServer.SaFile;
 import org.alos2ingest.jobs.JobSpec;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.RabbitMq;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,7 @@ class QueueCliTest {
     CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args[0], "--home", home.toString()));
         all.addAll(List.of(args).subList(1, args.length));
-        CliRun r = CliRun.of(all.toArray(String[]::new));
+        CliRun r = CliRun.run(all.toArray(String[]::new));
         outputs.add(r.out());
         outputs.add(r.err());
         return r;

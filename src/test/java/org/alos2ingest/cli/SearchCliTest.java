@@ -23,10 +23,10 @@ class SearchCliTest {
         Path in = tmp.resolve("in");
         Deliveries.zip(in, "fbd", 160);
         Deliveries.zip(in, "ubs", 160);
-        assertEquals(0, CliRun.run(home, "ingest", in.toString()).exitCode());
+        assertEquals(0, CliRun.run(home, "ingest", in.toString()).code());
 
         CliRun table = CliRun.run(home, "search", "--bbox", "-71,-28,-69,-26", "--start", "2017-02-09", "--end", "2017-02-09");
-        assertEquals(0, table.exitCode(), table.err());
+        assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("ALOS2146686640-170209-FBDR1.5GUA"), table.out());
         assertTrue(table.out().contains("1 dataset(s)"), table.out());
 
@@ -50,6 +50,6 @@ class SearchCliTest {
                 + "[[[57,-21],[58,-21],[58,-20],[57,-21]]]},\"properties\":{}}");
         CliRun poly = CliRun.run(home, "search", "--format", "ids", "--intersects", "@" + area);
         assertEquals("ALOS2337294000-200821-UBSL1.5GUD", poly.out().strip());
-        assertEquals(2, CliRun.run(home, "search", "--intersects", "{\"type\":\"Point\"}").exitCode(), "bad GeoJSON is a usage error");
+        assertEquals(2, CliRun.run(home, "search", "--intersects", "{\"type\":\"Point\"}").code(), "bad GeoJSON is a usage error");
     }
 }

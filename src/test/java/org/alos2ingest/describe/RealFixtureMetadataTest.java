@@ -28,7 +28,7 @@ class RealFixtureMetadataTest {
         Path folder = Deliveries.realFixtureFolder(tmp.resolve("in"), preset, fixture);
         Path home = tmp.resolve("home");
         CliRun r = CliRun.run(home, "ingest", folder.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         Path product;
         try (Stream<Path> s = Files.walk(home.resolve("published/datasets"))) {
             product = s.filter(p -> p.getFileName().toString().equals(id)).findFirst().orElseThrow();

@@ -77,12 +77,12 @@ class ArchiveScanTest {
         Path firstFolder = archive.resolve("P032/F6640");
         // what one PBS job does: a single group of one folder
         CliRun one = CliRun.run(home(), "scan", firstFolder.toString(), "--fdate", "6640-170209", "--tag", "gekko");
-        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, one.code(), one.err());
         assertEquals(List.of(first), catalog().stream().map(d -> d.path("id").asText()).toList());
 
         // an interrupted scan re-run: only what is missing
         CliRun all = CliRun.run(home(), "scan", archive.toString(), "--tag", "gekko");
-        assertEquals(0, all.exitCode(), all.out() + all.err());
+        assertEquals(0, all.code(), all.out() + all.err());
         assertTrue(all.out().contains("skipped  " + first + ": already in"), all.out());
         assertTrue(all.out().contains("2 ingested, 1 skipped, 0 failed"), all.out());
         List<ObjectNode> docs = catalog();
@@ -132,7 +132,7 @@ class ArchiveScanTest {
         Path led = archive.resolve("P032/F6640/LED-" + specs.get(0).name().text());
         Files.write(led, new byte[100]);
         CliRun r = CliRun.run(home(), "scan", archive.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.code());
         assertEquals(2, catalog().size());
         assertEquals(1, r.errorLines().size(), r.err());
         assertTrue(r.errorLines().get(0).contains(led.getFileName().toString()), r.err());
@@ -145,11 +145,11 @@ class ArchiveScanTest {
         String queue = "scan-" + java.util.UUID.randomUUID();
         CliRun submitted = CliRun.run(home(), "scan", archive.toString(), "--queue", queue, "--broker", broker.uri(),
                 "--broker-password-file", password.toString(), "--tag", "via-queue");
-        assertEquals(0, submitted.exitCode(), submitted.out() + submitted.err());
+        assertEquals(0, submitted.code(), submitted.out() + submitted.err());
         assertEquals(0, catalog().size(), "queued, not cataloged by the scan itself");
         CliRun worker = CliRun.run(home(), "worker", "--queue", queue, "--broker", broker.uri(), "--broker-password-file", password.toString(),
                 "--exit-when-idle", "3");
-        assertEquals(0, worker.exitCode(), worker.out() + worker.err());
+        assertEquals(0, worker.code(), worker.out() + worker.err());
         List<ObjectNode> docs = catalog();
         assertEquals(3, docs.size(), worker.out());
         for (ObjectNode d : docs) {

@@ -38,7 +38,7 @@ class BadInputTest {
     /** Ingests {@code input}; asserts the failure contract; returns the error line. */
     private String failsCleanly(Path input, String expectedProblem) throws IOException {
         CliRun r = CliRun.run(home(), "ingest", input.toString());
-        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.code(), r.out() + r.err());
         List<String> errors = r.errorLines();
         assertEquals(1, errors.size(), r.err());
         String line = errors.get(0);
@@ -179,16 +179,16 @@ class BadInputTest {
         Path zip = Deliveries.zip(tmp.resolve("in"), "fbd", 200);
         // A limit no disk can meet stands in for a full disk.
         CliRun r = CliRun.run(home(), "ingest", "--max-unpacked-size", "1K", zip.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.code());
         assertTrue(r.errorLines().get(0).contains("over the limit of 1.0 KiB per delivery"), r.err());
         assertNothingLeft();
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, CliRun.run(home(), "ingest").exitCode());
-        assertEquals(2, CliRun.run(home(), "ingest", "--no-such-option", "x.zip").exitCode());
-        assertEquals(2, CliRun.run(home(), "search", "--bbox", "1,2,3").exitCode());
+        assertEquals(2, CliRun.run(home(), "ingest").code());
+        assertEquals(2, CliRun.run(home(), "ingest", "--no-such-option", "x.zip").code());
+        assertEquals(2, CliRun.run(home(), "search", "--bbox", "1,2,3").code());
     }
 
     @Test

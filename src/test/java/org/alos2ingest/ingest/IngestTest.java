@@ -55,7 +55,7 @@ class IngestTest {
     void aDeliveryBecomesACatalogedPublishedDataset() throws IOException {
         Path zip = Deliveries.zip(tmp.resolve("in"), "fbd", 300);
         CliRun r = CliRun.run(home(), "ingest", zip.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         String id = "ALOS2146686640-170209-FBDR1.5GUA";
         assertTrue(r.out().contains("ingested " + id), r.out());
         Path folder = published(id);
@@ -95,12 +95,12 @@ class IngestTest {
     @Test
     void rerunningSkipsWithoutUnpackingAndForceReingests() throws IOException {
         Path zip = Deliveries.zip(tmp.resolve("in"), "fbd", 200);
-        assertEquals(0, CliRun.run(home(), "ingest", zip.toString()).exitCode());
+        assertEquals(0, CliRun.run(home(), "ingest", zip.toString()).code());
         String id = "ALOS2146686640-170209-FBDR1.5GUA";
         String firstIndexed = catalog().get(0).path("@timestamp").asText();
 
         CliRun again = CliRun.run(home(), "ingest", zip.toString(), "--keep-work");
-        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("skipped  " + id + ": already in sqlite:"), again.out());
         try (Stream<Path> s = Files.walk(home().resolve("work"))) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().equals("unpacked")), "a cataloged delivery is not unpacked");
@@ -108,7 +108,7 @@ class IngestTest {
         assertEquals(firstIndexed, catalog().get(0).path("@timestamp").asText());
 
         CliRun forced = CliRun.run(home(), "ingest", "--force", zip.toString());
-        assertEquals(0, forced.exitCode(), forced.err());
+        assertEquals(0, forced.code(), forced.err());
         assertTrue(forced.out().contains("ingested " + id));
         assertEquals(1, catalog().size(), "replaced, not duplicated");
         assertFalse(firstIndexed.equals(catalog().get(0).path("@timestamp").asText()));
@@ -130,7 +130,7 @@ class IngestTest {
         SampleDelivery.zip(files, staging, zip, 6);
 
         CliRun r = CliRun.run(home(), "ingest", zip.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         List<ObjectNode> docs = catalog();
         assertEquals(2, docs.size());
         for (String id : List.of("ALOS2146686640-170209-FBDR1.5GUA", "ALOS2337294000-200821-UBSL1.5GUD")) {
@@ -158,7 +158,7 @@ class IngestTest {
         Path outer = tmp.resolve("sentinel-asia-JPJXisis0001201908160001.zip");
         SampleDelivery.zip(List.of(inner), inner.getParent(), outer, 0);
         CliRun r = CliRun.run(home(), "ingest", outer.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         String id = "ALOS2337294000-200821-UBSL1.5GUD";
         assertEquals(-1, Files.mismatch(inner, published(id).resolve(id + ".zip")), "inner zip moved in as the product zip");
     }
@@ -169,7 +169,7 @@ class IngestTest {
         Path folder = tmp.resolve("products/ALOS2146686640-170209");
         List<Path> files = new SampleProduct(spec).write(folder);
         CliRun r = CliRun.run(home(), "ingest", tmp.resolve("products").toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         String id = spec.name().text();
         Map<String, Long> sizes = new TreeMap<>();
         try (ZipFile z = ZipFile.builder().setPath(published(id).resolve(id + ".zip")).get()) {
@@ -191,7 +191,7 @@ class IngestTest {
         Deliveries.zip(in, "fbd", 200);
         Files.writeString(in.resolve("broken.zip"), "not a zip");
         CliRun r = CliRun.run(home(), "ingest", in.toString());
-        assertEquals(1, r.exitCode());
+        assertEquals(1, r.code());
         assertEquals(1, catalog().size());
         assertEquals(1, r.errorLines().size());
         assertTrue(r.errorLines().get(0).contains("broken.zip: not a zip file"), r.err());
@@ -205,7 +205,7 @@ class IngestTest {
                 java.time.LocalDateTime.of(2023, 12, 1, 9, 30), 50000, 4000).withWidth(300);
         Path zip = Deliveries.zip(tmp.resolve("in"), spec);
         // a 350 km ScanSAR swath makes tens of thousands of zoom-14 tiles: the footprint is under test here
-        assertEquals(0, CliRun.run(home(), "ingest", "--max-zoom", "6", zip.toString()).exitCode());
+        assertEquals(0, CliRun.run(home(), "ingest", "--max-zoom", "6", zip.toString()).code());
         JsonNode met = Json.read(published(spec.name().text()).resolve(spec.name().text() + ".met.json"));
         assertEquals("MultiPolygon", met.path("location").path("type").asText());
         for (String bbox : List.of("178,-18,179,-16", "-179,-18,-178,-16")) {
@@ -221,7 +221,7 @@ class IngestTest {
                 java.time.LocalDateTime.of(2024, 3, 1, 14, 0), 52000, 700).withWidth(250);
         Path zip = Deliveries.zip(tmp.resolve("in"), spec);
         CliRun r = CliRun.run(home(), "ingest", zip.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         ObjectNode doc = catalog().get(0);
         assertEquals("L2.1_geotiff", doc.path("dataset_type").asText());
         assertEquals("l2.1", doc.path("dataset_level").asText());

@@ -90,11 +90,11 @@ class WorkerProcessesTest {
             List<String> submit = new ArrayList<>(List.of("submit", "--broker", broker.uri(), "--broker-password-file", passwordFile.toString(), "--queue", queue, slowUrl));
             zips.subList(1, zips.size()).forEach(z -> submit.add(z.toString()));
             CliRun r = CliRun.run(home, submit.toArray(String[]::new));
-            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(0, r.code(), r.err());
             assertEquals(DATASETS, r.out().lines().filter(l -> l.startsWith("queued   ")).count(), r.out());
             assertTrue(r.out().contains("queued   ingest-url-" + slowSpec.deliveryName() + ": on queue " + queue + " at " + broker.uri()), r.out());
             r = CliRun.run(home, "submit", "--broker", broker.uri(), "--broker-password-file", passwordFile.toString(), "--queue", queue, poisonUrl);
-            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(0, r.code(), r.err());
 
             List<Worker> workers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -205,7 +205,7 @@ class WorkerProcessesTest {
             Files.writeString(pw, broker.password());
             CliRun r = CliRun.run(home, "submit", "--broker", broker.uri(), "--broker-password-file", pw.toString(), "--queue", queue,
                     server.base() + path);
-            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(0, r.code(), r.err());
             Worker w = new Worker(0, home, queue, broker, "--shutdown-grace", "0.5");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (server.seen("GET", path).isEmpty() && System.nanoTime() < deadline) {

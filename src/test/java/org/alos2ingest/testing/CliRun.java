@@ -9,19 +9,14 @@ import java.util.List;
 
 import org.alos2ingest.cli.Main;
 
-/** Runs the command line in this JVM and captures what it prints. */
-public record CliRun(int exitCode, String out, String err) {
+/**
+ * The tests' one way to run the command line: {@link Main#run} in this JVM, with stdout and stderr
+ * captured as a user would see them, and its exit code.
+ */
+public record CliRun(int code, String out, String err) {
 
-    public static synchronized CliRun run(Path home, String... args) {
-        List<String> all = new ArrayList<>();
-        all.add(args[0]);
-        if (home != null) {
-            all.add("--home");
-            all.add(home.toString());
-        }
-        for (int i = 1; i < args.length; i++) {
-            all.add(args[i]);
-        }
+    /** Runs {@code alos2-ingest args...}. */
+    public static synchronized CliRun run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +24,7 @@ public record CliRun(int exitCode, String out, String err) {
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
-            int code = Main.run(all.toArray(String[]::new));
+            int code = Main.run(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -37,8 +32,23 @@ public record CliRun(int exitCode, String out, String err) {
         }
     }
 
+    /** Runs {@code alos2-ingest command --home home rest...}: {@code args[0]} is the command. */
+    public static CliRun run(Path home, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add(args[0]);
+        all.add("--home");
+        all.add(home.toString());
+        all.addAll(List.of(args).subList(1, args.length));
+        return run(all.toArray(String[]::new));
+    }
+
     /** The error lines ("error: ...") printed on stderr. */
     public List<String> errorLines() {
         return err.lines().filter(l -> l.startsWith("error: ")).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 }

@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 import org.alos2ingest.identify.IdentifyException;
 
@@ -18,27 +16,18 @@ import org.alos2ingest.identify.IdentifyException;
  * <p>Rows are read on demand through a {@link RowReader}, one per thread, so an image of any size
  * costs only the rows asked for. Rows are delivered in display order (row 0 at the top, column 0 at
  * the left, as the Orientation tag says the image is meant to be seen); the georeferencing applies to
- * that order, as in libtiff's oriented reads.
+ * that order, as in libtiff's oriented reads. Finding and decoding the strips or tiles is
+ * {@code TiffChunks}'s; this class reads the directory and georeferencing and puts rows in display order.
  */
 public final class GeoTiffImage implements Closeable {
-
-    /** Largest decoded strip or tile this reader will hold in memory at once. */
-    private static final long MAX_CHUNK_BYTES = 512L << 20;
 
     private final TiffSource source;
     private final boolean bigTiff;
     private final int width;
     private final int height;
     private final int bytesPerSample;
-    private final Compression compression;
-    private final boolean predictor;
     private final Orientation orientation;
-    private final boolean tiled;
-    private final int chunkWidth;
-    private final int chunkHeight;
-    private final int chunksAcross;
-    private final long[] offsets;
-    private final long[] byteCounts;
+    private final TiffChunks chunks;
     private final GeoReference georef;
 
     private GeoTiffImage(TiffSource source) {
@@ -63,77 +52,19 @@ public final class GeoTiffImage implements Closeable {
                     + "); expected 1 (unsigned integer)");
         }
         long comp = d.integer(TiffTag.COMPRESSION, 1);
-        this.compression = Compression.of(comp).orElseThrow(() ->
+        Compression compression = Compression.of(comp).orElseThrow(() ->
                 source.error(Compression.describe(comp) + " compression is not supported (uncompressed, Deflate, LZW and PackBits are)"));
         long pred = d.integer(TiffTag.PREDICTOR, 1);
         if (pred != 1 && pred != 2) {
             throw source.error("Predictor " + pred + (pred == 3 ? " (floating point)" : "") + " is not supported; expected 1 (none) or 2 (horizontal)");
         }
-        this.predictor = pred == 2;
         try {
             this.orientation = Orientation.of(d.integer(TiffTag.ORIENTATION, 1));
         } catch (IllegalArgumentException e) {
             throw source.error(e.getMessage());
         }
 
-        this.tiled = d.has(TiffTag.TILE_OFFSETS) || d.has(TiffTag.TILE_WIDTH);
-        int chunksDown;
-        if (tiled) {
-            long tw = d.integer(TiffTag.TILE_WIDTH, 0);
-            long th = d.integer(TiffTag.TILE_LENGTH, 0);
-            if (tw <= 0 || th <= 0 || tw > 1 << 20 || th > 1 << 20) {
-                throw source.error("TileWidth x TileLength is " + tw + " x " + th);
-            }
-            chunkWidth = (int) tw;
-            chunkHeight = (int) th;
-            chunksAcross = (int) ((width + tw - 1) / tw);
-            chunksDown = (int) ((height + th - 1) / th);
-        } else {
-            long rps = d.integer(TiffTag.ROWS_PER_STRIP, 0xffffffffL);
-            if (rps <= 0) {
-                throw source.error("RowsPerStrip is " + rps);
-            }
-            chunkWidth = width;
-            chunkHeight = (int) Math.min(rps, height);
-            chunksAcross = 1;
-            chunksDown = (height + chunkHeight - 1) / chunkHeight;
-        }
-        long chunks = (long) chunksAcross * chunksDown;
-        if ((long) chunkWidth * chunkHeight * bytesPerSample > MAX_CHUNK_BYTES && compression != Compression.NONE) {
-            throw source.error("one " + (tiled ? "tile" : "strip") + " decodes to " + (long) chunkWidth * chunkHeight * bytesPerSample
-                    + " bytes; compressed chunks larger than " + MAX_CHUNK_BYTES + " bytes are not supported");
-        }
-        int offsetsTag = tiled ? TiffTag.TILE_OFFSETS : TiffTag.STRIP_OFFSETS;
-        int countsTag = tiled ? TiffTag.TILE_BYTE_COUNTS : TiffTag.STRIP_BYTE_COUNTS;
-        this.offsets = d.integers(offsetsTag).orElseThrow(() -> source.error("no " + TiffTag.name(offsetsTag) + ": the TIFF has no image data"));
-        if (offsets.length < chunks) {
-            throw source.error(TiffTag.name(offsetsTag) + " has " + offsets.length + " entries; a " + width + " x " + height + " image in "
-                    + (tiled ? chunkWidth + " x " + chunkHeight + " tiles" : chunkHeight + "-row strips") + " needs " + chunks);
-        }
-        long[] counts = d.integers(countsTag).orElse(null);
-        if (counts == null) {
-            if (compression != Compression.NONE) {
-                throw source.error("no " + TiffTag.name(countsTag) + " for compressed data");
-            }
-            counts = new long[offsets.length];
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = decodedBytes(i);
-            }
-        }
-        if (counts.length < chunks) {
-            throw source.error(TiffTag.name(countsTag) + " has " + counts.length + " entries, " + TiffTag.name(offsetsTag) + " " + chunks);
-        }
-        this.byteCounts = counts;
-        for (int i = 0; i < chunks; i++) {
-            long need = compression == Compression.NONE ? decodedBytes(i) : byteCounts[i];
-            if (compression == Compression.NONE && byteCounts[i] < need) {
-                throw source.error((tiled ? "tile " : "strip ") + i + " holds " + byteCounts[i] + " bytes; uncompressed it needs " + need);
-            }
-            if (need > Integer.MAX_VALUE - 16 && compression != Compression.NONE) {
-                throw source.error((tiled ? "tile " : "strip ") + i + " claims " + need + " compressed bytes");
-            }
-            source.check(offsets[i], need, (tiled ? "tile " : "strip ") + i);
-        }
+        this.chunks = new TiffChunks(d, source, width, height, bytesPerSample, compression, pred == 2);
         try {
             this.georef = GeoReference.read(d, width, height);
         } catch (IllegalArgumentException e) {
@@ -163,15 +94,6 @@ public final class GeoTiffImage implements Closeable {
             throw source.error(v < 0 ? "no " + TiffTag.name(tag) : TiffTag.name(tag) + " is " + v);
         }
         return (int) v;
-    }
-
-    /** Bytes a chunk decodes to: full tiles always, the last strip only its remaining rows. */
-    private long decodedBytes(int chunk) {
-        if (tiled) {
-            return (long) chunkWidth * chunkHeight * bytesPerSample;
-        }
-        int rows = Math.min(chunkHeight, height - chunk * chunkHeight);
-        return (long) rows * width * bytesPerSample;
     }
 
     public Path file() {
@@ -204,8 +126,7 @@ public final class GeoTiffImage implements Closeable {
         StringBuilder s = new StringBuilder(bigTiff ? "BigTIFF" : "TIFF");
         s.append(", ").append(source.order() == ByteOrder.LITTLE_ENDIAN ? "little" : "big").append("-endian, ");
         s.append(width).append(" x ").append(height).append(" UInt").append(bitsPerSample()).append(", ");
-        s.append(tiled ? chunkWidth + " x " + chunkHeight + " tiles" : chunkHeight + "-row strips").append(", ");
-        s.append(compression.label()).append(predictor ? " + predictor" : "");
+        s.append(chunks.describe());
         if (orientation != Orientation.TOP_LEFT) {
             s.append(", Orientation ").append(orientation.code());
         }
@@ -230,14 +151,12 @@ public final class GeoTiffImage implements Closeable {
     public final class RowReader implements AutoCloseable {
 
         private final int rowBytes = width * bytesPerSample;
+        private final int chunkHeight = chunks.chunkHeight();
+        private final TiffChunks.Decoder decoder = chunks.decoder();
         private ByteBuffer raw = ByteBuffer.allocate(0);
-        private byte[] compressed = new byte[0];
-        private byte[] decoded = new byte[0];
         /** The decoded strip, or tile row assembled across the image, last asked for. */
         private byte[] band = new byte[0];
         private int bandIndex = -1;
-        private Inflater inflater;
-        private Lzw lzw;
 
         private RowReader() {
         }
@@ -245,10 +164,7 @@ public final class GeoTiffImage implements Closeable {
         /** Frees the native Deflate state at once rather than at garbage collection. */
         @Override
         public void close() {
-            if (inflater != null) {
-                inflater.end();
-                inflater = null;
-            }
+            decoder.close();
         }
 
         /**
@@ -259,7 +175,7 @@ public final class GeoTiffImage implements Closeable {
             if (y < 0 || n < 0 || y + (long) n > height) {
                 throw new IndexOutOfBoundsException("rows " + y + ".." + (y + n) + " of " + height);
             }
-            if (!tiled && compression == Compression.NONE) {
+            if (chunks.storedStrips()) {
                 readStoredStripRows(y, n, out, offset);
             } else {
                 for (int i = 0; i < n; i++) {
@@ -297,7 +213,7 @@ public final class GeoTiffImage implements Closeable {
                 int stripEnd = Math.min((strip + 1) * chunkHeight, height) - 1;
                 int runEnd = Math.min(Math.min(last, stripEnd), r + maxRows - 1);
                 int rows = runEnd - r + 1;
-                long pos = offsets[strip] + (long) (r - strip * chunkHeight) * rowBytes;
+                long pos = chunks.offset(strip) + (long) (r - strip * chunkHeight) * rowBytes;
                 int bytes = rows * rowBytes;
                 if (raw.capacity() < bytes) {
                     raw = ByteBuffer.allocate(bytes);
@@ -332,9 +248,10 @@ public final class GeoTiffImage implements Closeable {
                 band = new byte[size];
             }
             bandIndex = -1;
-            for (int c = 0; c < chunksAcross; c++) {
-                int chunk = b * chunksAcross + c;
-                byte[] data = decode(chunk);
+            int across = chunks.chunksAcross();
+            int chunkWidth = chunks.chunkWidth();
+            for (int c = 0; c < across; c++) {
+                byte[] data = decoder.decode(b * across + c);
                 int chunkRowBytes = chunkWidth * bytesPerSample;
                 int x0 = c * chunkWidth;
                 int copyBytes = Math.min(chunkWidth, width - x0) * bytesPerSample;
@@ -343,128 +260,6 @@ public final class GeoTiffImage implements Closeable {
                 }
             }
             bandIndex = b;
-        }
-
-        /** Decodes one strip or tile into {@link #decoded}, predictor undone. */
-        private byte[] decode(int chunk) {
-            int size = (int) decodedBytes(chunk);
-            if (decoded.length < size) {
-                decoded = new byte[size];
-            }
-            String what = (tiled ? "tile " : "strip ") + chunk;
-            int count = (int) Math.min(byteCounts[chunk], compression == Compression.NONE ? size : byteCounts[chunk]);
-            if (compressed.length < count) {
-                compressed = new byte[count];
-            }
-            ByteBuffer in = ByteBuffer.wrap(compressed, 0, count);
-            source.readInto(offsets[chunk], in, what);
-            int produced;
-            try {
-                produced = switch (compression) {
-                    case NONE -> {
-                        System.arraycopy(compressed, 0, decoded, 0, size);
-                        yield size;
-                    }
-                    case DEFLATE -> inflate(count, size);
-                    case LZW -> {
-                        if (lzw == null) {
-                            lzw = new Lzw();
-                        }
-                        yield lzw.decode(compressed, count, trimmed(size));
-                    }
-                    case PACKBITS -> unpackBits(count, size);
-                };
-            } catch (DataFormatException | IllegalArgumentException e) {
-                throw source.error(offsets[chunk], what + ": corrupt " + compression.label() + " data: " + e.getMessage());
-            }
-            if (produced < size) {
-                throw source.error(offsets[chunk], what + " decodes to " + produced + " bytes, expected " + size);
-            }
-            if (predictor) {
-                undoPredictor(size);
-            }
-            return decoded;
-        }
-
-        private byte[] trimmed(int size) {
-            // The LZW decoder writes up to out.length: hand it exactly the chunk's size.
-            if (decoded.length != size) {
-                decoded = new byte[size];
-            }
-            return decoded;
-        }
-
-        private int inflate(int count, int size) throws DataFormatException {
-            if (inflater == null) {
-                inflater = new Inflater();
-            }
-            inflater.reset();
-            inflater.setInput(compressed, 0, count);
-            int produced = 0;
-            while (produced < size) {
-                int n = inflater.inflate(decoded, produced, size - produced);
-                if (n == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                produced += n;
-            }
-            return produced;
-        }
-
-        private int unpackBits(int count, int size) {
-            int i = 0;
-            int o = 0;
-            while (i < count && o < size) {
-                int h = compressed[i++];
-                if (h >= 0) {
-                    int n = Math.min(h + 1, Math.min(size - o, count - i));
-                    System.arraycopy(compressed, i, decoded, o, n);
-                    i += h + 1;
-                    o += n;
-                } else if (h != -128) {
-                    if (i >= count) {
-                        break;
-                    }
-                    byte v = compressed[i++];
-                    int n = Math.min(1 - h, size - o);
-                    for (int k = 0; k < n; k++) {
-                        decoded[o++] = v;
-                    }
-                }
-            }
-            return o;
-        }
-
-        private void undoPredictor(int size) {
-            int rowSamples = chunkWidth;
-            int rows = size / (rowSamples * bytesPerSample);
-            boolean little = source.order() == ByteOrder.LITTLE_ENDIAN;
-            for (int r = 0; r < rows; r++) {
-                int p = r * rowSamples * bytesPerSample;
-                if (bytesPerSample == 1) {
-                    for (int x = 1; x < rowSamples; x++) {
-                        decoded[p + x] += decoded[p + x - 1];
-                    }
-                } else {
-                    int prev = sample16(p, little);
-                    for (int x = 1; x < rowSamples; x++) {
-                        int at = p + 2 * x;
-                        int v = (sample16(at, little) + prev) & 0xffff;
-                        if (little) {
-                            decoded[at] = (byte) v;
-                            decoded[at + 1] = (byte) (v >>> 8);
-                        } else {
-                            decoded[at] = (byte) (v >>> 8);
-                            decoded[at + 1] = (byte) v;
-                        }
-                        prev = v;
-                    }
-                }
-            }
-        }
-
-        private int sample16(int at, boolean little) {
-            return little ? (decoded[at] & 0xff) | (decoded[at + 1] & 0xff) << 8 : (decoded[at] & 0xff) << 8 | (decoded[at + 1] & 0xff);
         }
     }
 

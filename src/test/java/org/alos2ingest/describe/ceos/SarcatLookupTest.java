@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.alos2ingest.config.Json;
-import org.alos2ingest.testing.Cli;
+import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.L11Samples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +88,7 @@ class SarcatLookupTest {
         Files.createDirectories(home);
         Path settings = home.resolve("my-settings.json");
         Files.writeString(settings, "{\"BOS_SARCAT_URL\": \"" + url() + "\"}");
-        Cli.Run r = Cli.run("ingest", "--home", home.toString(), "--settings", settings.toString(), product.toString());
+        CliRun r = CliRun.run("ingest", "--home", home.toString(), "--settings", settings.toString(), product.toString());
         assertEquals(0, r.code(), r.err());
         lastErr = r.err();
         try (Stream<Path> s = Files.walk(home.resolve("published/datasets"))) {
@@ -149,7 +149,7 @@ class SarcatLookupTest {
     @Test
     void offByDefault() throws Exception {
         Path home = dir.resolve("default");
-        Cli.Run r = Cli.run("ingest", "--home", home.toString(), product.toString());
+        CliRun r = CliRun.run("ingest", "--home", home.toString(), product.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(queries.isEmpty());
     }

@@ -76,6 +76,7 @@ class GeoTiffImageTest {
                 Arguments.of("JAXA strips, BigTIFF", j, ByteOrder.LITTLE_ENDIAN, true),
                 Arguments.of("one-row strips", j.strips(1), ByteOrder.LITTLE_ENDIAN, false),
                 Arguments.of("one strip", j.strips(100_000), ByteOrder.BIG_ENDIAN, false),
+                Arguments.of("one strip, BigTIFF MM", j.strips(100_000), ByteOrder.BIG_ENDIAN, true),
                 Arguments.of("Deflate strips", j.strips(16).compressed(Compression.DEFLATE, false), ByteOrder.LITTLE_ENDIAN, false),
                 Arguments.of("Deflate strips + predictor, MM", j.strips(7).compressed(Compression.DEFLATE, true), ByteOrder.BIG_ENDIAN, false),
                 Arguments.of("LZW strips", j.strips(32).compressed(Compression.LZW, false), ByteOrder.LITTLE_ENDIAN, false),
@@ -133,19 +134,109 @@ class GeoTiffImageTest {
         }
     }
 
-    /** The JDK's own TIFF reader, an independent decoder, reads what the sample writer wrote (Orientation 1 files). */
+    /**
+     * What the sample writer wrote, checked without the reader under test, for every variant: the
+     * file really is the variant it claims (BigTIFF, Predictor, Orientation, layout), the JDK's TIFF
+     * reader (an independent decoder, given a classic copy with Predictor 1, see {@link JdkTiffView})
+     * decodes the stored samples, the test undoes the differencing and maps stored to display
+     * positions by the TIFF specification's Orientation table, and the georeferencing tags put the
+     * top-left corner, pixel size and EPSG code where the source says.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void writerOutputAgreesWithTheJdkTiffReader(String name, Layout layout, ByteOrder order, boolean big) throws IOException {
-        if (layout.orientation() != 1 || big || layout.predictor()) {
-            return; // the JDK reader applies no Orientation, reads no BigTIFF, and has no 16-bit predictor
-        }
         Path f = dir.resolve("v.tif");
         writer(32719, order, big).withLayout(layout).write(f, GeoTiffImageTest::fill);
-        Raster raster = jdkRead(f);
+        Path classic = dir.resolve("classic.tif");
+        JdkTiffView.Original original = JdkTiffView.rewrite(f, classic);
+        assertEquals(big, original.bigTiff(), name + ": BigTIFF");
+        assertEquals(layout.predictor() ? 2 : 1, original.predictor(), name + ": Predictor");
+        TIFFDirectory d = jdkDirectory(classic);
+        assertEquals(layout.orientation(), intField(d, 274, 1), name + ": Orientation");
+        assertEquals(layout.tileSize() > 0, d.getTIFFField(322) != null, name + ": tiled");
+        int compression = intField(d, 259, 1);
+        assertEquals(switch (layout.compression()) { case NONE -> 1; case LZW -> 5; case DEFLATE -> 8; }, compression, name + ": Compression");
+
+        // pixels: stored samples from the JDK, differencing undone per chunk row, then display order
+        Raster raster = jdkRead(classic);
+        int chunkWidth = layout.tileSize() > 0 ? intField(d, 322, 0) : W;
+        int[][] stored = new int[H][W];
+        for (int sy = 0; sy < H; sy++) {
+            for (int sx = 0; sx < W; sx++) {
+                int v = raster.getSample(sx, sy, 0);
+                if (original.predictor() == 2 && sx % chunkWidth != 0) {
+                    v = (v + stored[sy][sx - 1]) & 0xffff;
+                }
+                stored[sy][sx] = v;
+            }
+        }
+        int o = layout.orientation();
+        boolean columnsFromRight = o == 2 || o == 3; // TIFF 6.0: 2 = top right, 3 = bottom right, 4 = bottom left
+        boolean rowsFromBottom = o == 3 || o == 4;
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
-                assertEquals(value(x, y), raster.getSample(x, y, 0), name + " at " + x + "," + y);
+                int got = stored[rowsFromBottom ? H - 1 - y : y][columnsFromRight ? W - 1 - x : x];
+                if (got != value(x, y)) {
+                    throw new AssertionError(name + ": display pixel " + x + "," + y + " is stored as " + got + ", expected " + value(x, y));
+                }
+            }
+        }
+
+        // georeferencing: the top-left corner of the top-left display pixel, and the pixel size
+        char[] keys = d.getTIFFField(34735).getAsChars();
+        boolean pixelIsPoint = geoKey(keys, 1025) == 2;
+        assertEquals(layout.pixelIsPoint(), pixelIsPoint, name + ": raster type");
+        assertEquals(32719, geoKey(keys, 3072), name + ": ProjectedCSTypeGeoKey");
+        double sx;
+        double sy;
+        double tieX;
+        double tieY;
+        TIFFField matrix = d.getTIFFField(34264);
+        assertEquals(layout.matrix(), matrix != null, name + ": ModelTransformation");
+        if (matrix != null) {
+            assertEquals(0, matrix.getAsDouble(1));
+            assertEquals(0, matrix.getAsDouble(4));
+            sx = matrix.getAsDouble(0);
+            sy = -matrix.getAsDouble(5);
+            tieX = matrix.getAsDouble(3);
+            tieY = matrix.getAsDouble(7);
+        } else {
+            TIFFField scale = d.getTIFFField(33550);
+            TIFFField tie = d.getTIFFField(33922);
+            assertEquals(0, tie.getAsDouble(0));
+            assertEquals(0, tie.getAsDouble(1));
+            sx = scale.getAsDouble(0);
+            sy = scale.getAsDouble(1);
+            tieX = tie.getAsDouble(3);
+            tieY = tie.getAsDouble(4);
+        }
+        double half = pixelIsPoint ? 0.5 : 0; // PixelIsPoint: raster (0,0) is the centre of the first pixel
+        assertEquals(PX, sx, 1e-12, name);
+        assertEquals(PX, sy, 1e-12, name);
+        assertEquals(X0, tieX - half * sx, 1e-6, name);
+        assertEquals(Y0, tieY + half * sy, 1e-6, name);
+    }
+
+    /** Images of a single strip (up to 8 rows in JAXA's layout), whose strip tables fit inside their IFD entries. */
+    @Test
+    void readsImagesOfOneStrip() throws IOException {
+        for (int h : new int[] {1, 3, 8}) {
+            for (boolean big : new boolean[] {false, true}) {
+                Path f = dir.resolve("one-" + h + "-" + big + ".tif");
+                new GeoTiffWriter(5, h, 32654, X0, Y0, PX, PX, ByteOrder.LITTLE_ENDIAN, big).write(f, GeoTiffImageTest::fill);
+                try (GeoTiffImage g = GeoTiffImage.open(f); GeoTiffImage.RowReader rows = g.rows()) {
+                    short[] buf = new short[5 * h];
+                    rows.read(0, h, buf, 0);
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < 5; x++) {
+                            assertEquals(value(x, y), buf[y * 5 + x] & 0xffff, h + " rows, BigTIFF " + big + ", at " + x + "," + y);
+                        }
+                    }
+                }
+                if (!big) {
+                    Raster raster = jdkRead(f);
+                    assertEquals(value(4, h - 1), raster.getSample(4, h - 1, 0), h + " rows, read by the JDK");
+                }
             }
         }
     }
@@ -298,6 +389,33 @@ class GeoTiffImageTest {
         IdentifyException e = assertThrows(IdentifyException.class, () -> GeoTiffImage.open(f));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    }
+
+    private static TIFFDirectory jdkDirectory(Path f) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            ImageReader r = ImageIO.getImageReadersByFormatName("tiff").next();
+            try {
+                r.setInput(in);
+                return TIFFDirectory.createFromMetadata(r.getImageMetadata(0));
+            } finally {
+                r.dispose();
+            }
+        }
+    }
+
+    private static int intField(TIFFDirectory d, int tag, int absent) {
+        TIFFField f = d.getTIFFField(tag);
+        return f == null ? absent : f.getAsInt(0);
+    }
+
+    /** A GeoKey's value (stored in the key directory itself), or -1 when absent. */
+    private static int geoKey(char[] keys, int key) {
+        for (int i = 4; i + 3 < keys.length; i += 4) {
+            if (keys[i] == key && keys[i + 1] == 0) {
+                return keys[i + 3];
+            }
+        }
+        return -1;
     }
 
     private static Raster jdkRead(Path f) throws IOException {
