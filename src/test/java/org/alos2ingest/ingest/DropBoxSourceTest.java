@@ -167,24 +167,24 @@ class DropBoxSourceTest {
             // the command line takes its URIs as targets, and its service options are there
             Path cliHome = tmp.resolve("cli");
             CliRun first = CliRun.run(cliHome, "ingest", SCHEME + file);
-            assertEquals(0, first.exitCode(), first.err());
+            assertEquals(0, first.code(), first.err());
             assertTrue(first.out().contains("ingested " + id), first.out());
             assertEquals(2, type.fetches.get());
             // not the user's own file: a cataloged scene is skipped by its name, before it is fetched
             CliRun again = CliRun.run(cliHome, "ingest", SCHEME + file);
-            assertEquals(0, again.exitCode(), again.err());
+            assertEquals(0, again.code(), again.err());
             assertTrue(again.out().contains("skipped  " + file + ": scene "), again.out());
             assertEquals(2, type.fetches.get(), "nothing fetched for a cataloged scene");
-            assertTrue(CliRun.run(null, "ingest", "--help").out().contains("--drop-box-user=USER"));
+            assertTrue(CliRun.run("ingest", "--help").out().contains("--drop-box-user=USER"));
             // a bad job is refused before anything is fetched
             CliRun bad = CliRun.run(cliHome, "ingest", SCHEME + "../" + file);
-            assertEquals(2, bad.exitCode(), bad.err());
+            assertEquals(2, bad.code(), bad.err());
             assertTrue(bad.err().contains("is not a file name"), bad.err());
         }
         assertFalse(JobTypes.known("drop-box"), "closing the registration removes it");
         assertTrue(SourceTypes.find("drop-box").isEmpty());
         CliRun gone = CliRun.run(tmp.resolve("cli"), "ingest", SCHEME + file);
-        assertEquals(2, gone.exitCode(), gone.err());
-        assertFalse(CliRun.run(null, "ingest", "--help").out().contains("--drop-box-user"));
+        assertEquals(2, gone.code(), gone.err());
+        assertFalse(CliRun.run("ingest", "--help").out().contains("--drop-box-user"));
     }
 }
