@@ -211,6 +211,9 @@ public final class QueueWorker {
     }
 
     private void waitUntilDone() {
+        // idle time counts from when the consumer is registered, not from construction: a slow broker
+        // connection (a loaded machine) must not count as a queue with no jobs
+        lastActivity.set(System.nanoTime());
         long idleNanos = settings.exitWhenIdle() == null ? Long.MAX_VALUE : settings.exitWhenIdle().toNanos();
         synchronized (lock) {
             while (true) {
