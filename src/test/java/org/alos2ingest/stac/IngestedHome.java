@@ -63,13 +63,13 @@ final class IngestedHome {
                 CeosLevel15Product.write(in.resolve("products"));
                 Path h = tmp.resolve("home");
                 CliRun r = CliRun.run(h, "ingest", "--max-zoom", "3", in.toString());
-                assertEquals(0, r.exitCode(), r.err() + r.out());
+                assertEquals(0, r.code(), r.err() + r.out());
                 Path archive = tmp.resolve("archive");
                 Path folder = archive.resolve(String.format("P%03d/F%04d", ARCHIVED.name().scene().pathNumber(), ARCHIVED.name().scene().frame()));
                 new CeosSampleProduct(ARCHIVED).write(folder, Progress.silent());
                 Files.deleteIfExists(folder.resolve("summary.txt"));
                 CliRun s = CliRun.run(h, "scan", archive.toString(), "--tag", "gekko");
-                assertEquals(0, s.exitCode(), s.err() + s.out());
+                assertEquals(0, s.code(), s.err() + s.out());
                 home = h;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot ingest the test products: " + e, e);

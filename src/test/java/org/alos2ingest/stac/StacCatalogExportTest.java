@@ -93,7 +93,7 @@ class StacCatalogExportTest {
     void stacExportWritesAValidRelativeCatalogOfEveryDataset() throws Exception {
         Path out = tmp.resolve("stac");
         CliRun r = CliRun.run(IngestedHome.home(), "stac-export", out.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.code(), r.err());
         int datasets = IngestedHome.documents().size();
         assertTrue(r.out().contains("5 collections, " + datasets + " items"), r.out());
         JsonNode root = Json.read(out.resolve("catalog.json"));
@@ -126,13 +126,13 @@ class StacCatalogExportTest {
         assertEquals(datasets, ids.size(), "each dataset once");
 
         CliRun based = CliRun.run(IngestedHome.home(), "stac-export", "--asset-base-url", "https://data.example.org/alos2", tmp.resolve("b").toString());
-        assertEquals(0, based.exitCode(), based.err());
+        assertEquals(0, based.code(), based.err());
         JsonNode item = Json.read(tmp.resolve("b/L1.5_geotiff").resolve(IngestedHome.FBD).resolve(IngestedHome.FBD + ".json"));
         assertEquals("https://data.example.org/alos2/datasets/L1.5_geotiff/v0.2.4/2017/02/09/" + IngestedHome.FBD + "/" + IngestedHome.FBD + ".zip",
                 item.path("assets").path("data").path("href").asText());
 
         CliRun bad = CliRun.run(IngestedHome.home(), "stac-export", "--assets", "ftp", tmp.resolve("c").toString());
-        assertEquals(2, bad.exitCode());
+        assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--assets must be published or s3, got 'ftp'"), bad.err());
         assertFalse(Files.exists(tmp.resolve("c/catalog.json")));
     }
