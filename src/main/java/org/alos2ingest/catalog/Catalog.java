@@ -68,4 +68,14 @@ public interface Catalog extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * One page of a STAC item search. Every backend gives the answers of {@link ItemSearchReference},
+     * which is also this default: it reads the whole catalog, so backends override it.
+     *
+     * @throws InvalidSearchException when the search's page token does not fit it
+     */
+    default ItemPage searchItems(ItemSearch search) {
+        return ItemSearchReference.page(search(SearchQuery.all().withLimit(Integer.MAX_VALUE)), search);
+    }
 }
