@@ -72,7 +72,7 @@ public final class RenderCommand implements Callable<Integer> {
                     Files.createDirectories(folder);
                     for (SceneRenderer r : renderers) {
                         if (r.appliesTo(scene)) {
-                            r.render(scene, d, folder, progress);
+                            d = r.render(scene, d, folder, progress).addTo(d);
                         }
                     }
                     Json.write(folder.resolve(scene.id() + ".met.json"), d.met());

@@ -19,8 +19,7 @@ import org.alos2ingest.format.ceos.ReadCounter;
 import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.geo.LonLat;
-import org.alos2ingest.identify.ProcessingLevel;
-import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SummaryFile;
 
@@ -61,6 +60,7 @@ public final class Describer {
         ObjectNode met = MetJson.fromName(scene.name());
         MetJson.putPolarisations(met, scene.polarisations());
 
+        ProductKind kind = scene.kind();
         SummaryFile summary = scene.summary().orElse(null);
         Instant start = null;
         Instant end = null;
@@ -69,22 +69,19 @@ public final class Describer {
             met.set("alos2md", MetJson.alos2md(summary));
             start = time(summary, "Img_SceneStartDateTime");
             end = time(summary, "Img_SceneEndDateTime");
-            footprint = scene.level() == ProcessingLevel.L1_1 ? null : summaryFootprint(scene, summary);
+            footprint = summaryFootprint(kind, summary);
         }
-        if (scene.format() == ProductFormat.CEOS) {
-            // Level 1.1 is always geolocated from its own files (summary corners are 0.001 degrees at best,
-            // and may be absent); Level 1.5 CEOS needs them only when summary.txt lacks times or corners.
+        if (kind.readsCeosFiles()) {
             if (ceos == null) {
                 ceos = new CeosDescriber(settings, warnings, readCounter).describe(scene);
             }
             ObjectNode md = met.has("alos2md") ? (ObjectNode) met.get("alos2md") : met.putObject("alos2md");
             md.setAll(ceos.leaderValues());
-            boolean l11 = scene.level() == ProcessingLevel.L1_1;
-            if (l11 || start == null || end == null) {
+            if (kind.ceosFirst() || start == null || end == null) {
                 start = ceos.start();
                 end = ceos.end();
             }
-            if (l11 || footprint == null) {
+            if (kind.ceosFirst() || footprint == null) {
                 footprint = ceos.footprint();
             }
         }
@@ -98,11 +95,11 @@ public final class Describer {
         if (footprint == null) {
             throw new DescribeException(summary == null ? scene.folder() : summary.file(),
                     "no footprint: summary.txt " + (summary == null ? "is missing" : "has no Img_ImageScene corners")
-                            + " and " + scene.level().label() + " " + scene.format() + " geolocation is not available");
+                            + " and " + kind + " geolocation is not available");
         }
         met.put("starttime", IsoTime.format(start));
         met.put("endtime", IsoTime.format(end));
-        met.put("dataset", datasetName(scene, summary));
+        met.put("dataset", kind.datasetName(scene.summary()));
         met.put("source", "jaxa");
         met.put("archive_filename", id + ".zip");
         met.put("download_source", delivery.downloadSource());
@@ -129,22 +126,18 @@ public final class Describer {
         if (v.isPresent()) {
             return v.get();
         }
-        String key = d.level().equalsIgnoreCase("l1.1") ? "ALOS2_SLC_VERSION" : "ALOS2_GEOTIFF_VERSION";
+        String key = ProductKind.versionKey(d.level());
         return settings.get(key).orElseThrow(() -> new DescribeException(null, "no setting " + key + " for the version of " + d.type()));
     }
 
-    private Footprint summaryFootprint(Scene scene, SummaryFile summary) {
-        Optional<List<LonLat>> image = SummaryCorners.imageScene(summary);
-        if (scene.level() == ProcessingLevel.L2_1) {
-            // A Level 2.1 summary outlines the raster, not the swath: a stand-in until the GeoTIFF
-            // renderer replaces it with the outline of the valid data.
-            Optional<List<LonLat>> corners = image.isPresent() ? image : SummaryCorners.frameScene(summary);
-            return corners.map(c -> ring(summary, c, SUMMARY_FRAME_CORNERS)).orElse(null);
-        }
-        if (image.isPresent()) {
-            return ring(summary, image.get(), SUMMARY_IMAGE_CORNERS);
-        }
-        return null;
+    private static Footprint summaryFootprint(ProductKind kind, SummaryFile summary) {
+        Optional<List<LonLat>> corners = switch (kind.summaryCorners()) {
+            case NONE -> Optional.empty();
+            case IMAGE_SCENE -> SummaryCorners.imageScene(summary);
+            case RASTER_FRAME -> SummaryCorners.imageScene(summary).or(() -> SummaryCorners.frameScene(summary));
+        };
+        String method = kind.summaryCorners() == ProductKind.SummaryCorners.RASTER_FRAME ? SUMMARY_FRAME_CORNERS : SUMMARY_IMAGE_CORNERS;
+        return corners.map(c -> ring(summary, c, method)).orElse(null);
     }
 
     private static Footprint ring(SummaryFile summary, List<LonLat> corners, String method) {
@@ -158,13 +151,5 @@ public final class Describer {
     private static Instant time(SummaryFile s, String key) {
         Optional<LocalDateTime> t = s.getTime(key);
         return t.map(x -> x.toInstant(ZoneOffset.UTC)).orElse(null);
-    }
-
-    private static String datasetName(Scene scene, SummaryFile summary) {
-        if (scene.level() == ProcessingLevel.L1_1) {
-            return "ALOS2-L1.1_SLC";
-        }
-        boolean geotiff = summary != null ? summary.isGeoTiff() : scene.format() == ProductFormat.GEOTIFF;
-        return geotiff ? "ALOS2_GeoTIFF" : "ALOS2_CEOS";
     }
 }

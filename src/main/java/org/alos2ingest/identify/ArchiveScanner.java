@@ -9,10 +9,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 
@@ -20,17 +20,18 @@ import java.util.regex.Pattern;
 /**
  * Walks an archive of unzipped Level 1.1 products (an HPC folder tree such as
  * {@code .../P032/F6640/...}) and groups its files into scenes, the way the system it replaces did:
- * in every folder whose path matches the folder regex, the IMG file names
- * {@code IMG-<pol>-ALOS2<orbit><frame>-<date>-<mode><look>1.1...} give the groups' fdates
- * ({@code <frame>-<date>}); a group is every file of the folder whose name contains its fdate.
+ * in every folder whose path matches the folder regex, the names of the Level 1.1 image files
+ * ({@link ProductFileName}, e.g. {@code IMG-HH-ALOS2<orbit><frame>-<date>-<mode><look>1.1__A})
+ * give the groups' fdates ({@link SceneId#fdate()}); a group is every file of the folder whose
+ * name contains its fdate. An image file whose name breaks the grammar is left out, with a warning.
  * Only names are read: a scan of 100 000 files costs one directory listing each.
  */
 public final class ArchiveScanner {
 
     /** The old scraper's default: path and frame folders. */
     public static final String DEFAULT_FOLDER_REGEX = ".*/P\\d{3}/F\\d{4}.*";
-    /** The old scraper's IMG pattern; group 1 is the fdate. */
-    private static final Pattern IMG = Pattern.compile("IMG-[A-Z]{2}-ALOS2.{5}(.{4}-\\d{6})-.{4}1\\.1.*");
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest");
 
     private final Pattern folderRegex;
 
@@ -62,7 +63,7 @@ public final class ArchiveScanner {
             }
         } catch (IOException e) {
             // an unreadable corner of a shared archive must not stop the scan of the rest
-            Logger.getLogger("org.alos2ingest").warning(dir + ": cannot read: " + e.getMessage());
+            LOG.warning(dir + ": cannot read: " + e.getMessage());
             return;
         }
         if (!files.isEmpty() && (folderRegex == null || folderRegex.matcher(dir.toString()).find())) {
@@ -81,14 +82,21 @@ public final class ArchiveScanner {
         return out;
     }
 
+    private static Optional<ProductFileName> archivedImage(Path f) {
+        try {
+            return ProductFileName.parse(f.getFileName().toString())
+                    .filter(n -> n.isImage() && ProductKind.ofName(n).map(ProductKind::archived).orElse(false));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(f + ": not grouped: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The groups of one folder's files. */
     public static List<ArchiveGroup> groupsOf(Path folder, List<Path> files) {
         Map<String, List<Path>> byFdate = new TreeMap<>();
         for (Path f : files) {
-            Matcher m = IMG.matcher(f.getFileName().toString());
-            if (m.matches()) {
-                byFdate.putIfAbsent(m.group(1), new ArrayList<>());
-            }
+            archivedImage(f).ifPresent(n -> byFdate.putIfAbsent(n.product().scene().fdate(), new ArrayList<>()));
         }
         for (Path f : files) {
             String name = f.getFileName().toString();

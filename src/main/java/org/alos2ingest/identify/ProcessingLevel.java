@@ -39,8 +39,9 @@ public enum ProcessingLevel {
         return refusal;
     }
 
+    /** Whether JAXA delivers this level as map-projected GeoTIFF images. */
     public boolean isGeoTiffCapable() {
-        return this == L1_5 || this == L2_1;
+        return supported && ProductKind.of(this, ProductFormat.GEOTIFF).pictures() == ProductKind.Pictures.GEOTIFF_IMAGES;
     }
 
     public static Optional<ProcessingLevel> fromCode(String code) {

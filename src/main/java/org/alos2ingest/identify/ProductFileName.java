@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
 public record ProductFileName(String fileName, FileType type, String polarisation, ProductName product,
                               String scan, String extension) {
 
+    private static final String TYPES = "VOL|LED|IMG|TRL|BRS|LUT";
     private static final Pattern PRODUCT_FILE = Pattern.compile(
-            "(?<type>VOL|LED|IMG|TRL|BRS|LUT)(?:-(?<pol>HH|HV|VH|VV))?-" + ProductName.REGEX
+            "(?<type>" + TYPES + ")(?:-(?<pol>HH|HV|VH|VV))?-" + ProductName.REGEX
                     + "(?:-(?<scan>[BF]\\d))?(?<ext>\\.tif|\\.tiff|\\.txt|\\.jpg)?");
     private static final Pattern KML_FILE = Pattern.compile(
             "(?<scene>" + SceneId.REGEX + ")_(?<product>" + ProductId.REGEX + ")\\.kml");
     /** Anything that starts like a product file; used to tell a malformed name from an unrelated file. */
-    private static final Pattern LOOKS_LIKE = Pattern.compile("(?:VOL|LED|IMG|TRL|BRS|LUT)(?:-[A-Z]{2})?-(?<mission>AL[A-Z0-9]{3}).*");
+    private static final Pattern LOOKS_LIKE = Pattern.compile("(?:" + TYPES + ")(?:-[A-Z]{2})?-(?<mission>AL[A-Z0-9]{3}).*");
+    private static final Pattern CONTAINS_PRODUCT_NAME = Pattern.compile(".*?(" + ProductName.REGEX + ").*");
 
     /**
      * Reads a file name (without folders).
@@ -59,7 +61,7 @@ public record ProductFileName(String fileName, FileType type, String polarisatio
             throw new IllegalArgumentException("ALOS-4 PALSAR-3 product; alos2-ingest reads ALOS-2 PALSAR-2 products only");
         }
         // An ALOS-2 name that failed the strict grammar: find which part is wrong.
-        Matcher loose = Pattern.compile(".*?(" + ProductName.REGEX + ").*").matcher(fileName);
+        Matcher loose = CONTAINS_PRODUCT_NAME.matcher(fileName);
         if (loose.matches()) {
             ProductName.from(loose);
         }

@@ -1,5 +1,6 @@
 package org.alos2ingest.identify;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,19 @@ public record ProductName(SceneId scene, ProductId product) {
             throw new IllegalArgumentException("'" + text + "' is not an ALOS-2 product name (e.g. ALOS2015976960-140909-FBDR1.5GUA)");
         }
         return from(m);
+    }
+
+    /** The first valid product name in a text (a delivery's file name); a match with an unknown mode or level is passed over. */
+    public static Optional<ProductName> findIn(String text) {
+        Matcher m = PATTERN.matcher(text);
+        while (m.find()) {
+            try {
+                return Optional.of(from(m));
+            } catch (IllegalArgumentException e) {
+                // unknown mode or level, or not a real date: keep looking
+            }
+        }
+        return Optional.empty();
     }
 
     static ProductName from(Matcher m) {

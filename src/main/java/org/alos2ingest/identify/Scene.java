@@ -33,6 +33,11 @@ public record Scene(ProductName name, Path folder, ProductFormat format, List<Pa
         return name.level();
     }
 
+    /** What the level and format decide for describing and rendering this product. */
+    public ProductKind kind() {
+        return ProductKind.of(level(), format);
+    }
+
     /** Files of one type, sorted by name. */
     public List<Path> filesOf(FileType type) {
         List<Path> out = new ArrayList<>();

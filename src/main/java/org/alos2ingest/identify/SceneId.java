@@ -3,6 +3,7 @@ package org.alos2ingest.identify;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,19 @@ public record SceneId(int orbit, int frame, LocalDate date) {
         if (orbit < 0 || orbit > 99999 || frame < 0 || frame > 9999) {
             throw new IllegalArgumentException("orbit " + orbit + " or frame " + frame + " out of range");
         }
+    }
+
+    /** The first valid scene id in a text (a delivery's file name); a match with an impossible date is passed over. */
+    public static Optional<SceneId> findIn(String text) {
+        Matcher m = PATTERN.matcher(text);
+        while (m.find()) {
+            try {
+                return Optional.of(from(m));
+            } catch (IllegalArgumentException e) {
+                // not a real date: keep looking
+            }
+        }
+        return Optional.empty();
     }
 
     /** Parses exactly a scene id, e.g. from {@code Scs_SceneID}. */
@@ -58,6 +72,11 @@ public record SceneId(int orbit, int frame, LocalDate date) {
      */
     public int pathNumber() {
         return (14 * orbit + 24) % PATHS_PER_CYCLE;
+    }
+
+    /** Frame and date, e.g. {@code 6960-140909}: what the HPC archive groups a folder's files by. */
+    public String fdate() {
+        return String.format("%04d-%s", frame, date.format(YYMMDD));
     }
 
     public String text() {

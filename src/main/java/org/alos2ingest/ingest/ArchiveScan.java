@@ -24,7 +24,6 @@ import org.alos2ingest.describe.Provenance;
 import org.alos2ingest.fetch.Delivery;
 import org.alos2ingest.identify.ArchiveGroup;
 import org.alos2ingest.identify.ArchiveScanner;
-import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
 import org.alos2ingest.publish.Publishers;
@@ -145,7 +144,7 @@ public final class ArchiveScan {
             Scene scene = finder.scenesOf(group.folder(), group.files()).stream()
                     .filter(s -> group.firstImage().getFileName().toString().contains(s.id()))
                     .findFirst().orElseThrow(() -> new IngestException(group.firstImage(), "not readable as an ALOS-2 product"));
-            if (scene.level() != ProcessingLevel.L1_1) {
+            if (!scene.kind().archived()) {
                 throw new IngestException(group.firstImage(), "archive groups are Level 1.1 products, not " + scene.level().label());
             }
             Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));

@@ -271,7 +271,7 @@ public final class IngestJob {
         new ProductPackager(options.progress()).packageZip(scene, unpacked, owned, folder.resolve(id + ".zip"));
         for (SceneRenderer r : renderers) {
             if (r.appliesTo(scene)) {
-                r.render(scene, d, folder, options.progress());
+                d = r.render(scene, d, folder, options.progress()).addTo(d);
             }
         }
         Json.write(folder.resolve(id + ".met.json"), d.met());

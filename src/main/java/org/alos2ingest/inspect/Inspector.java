@@ -22,7 +22,6 @@ import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.identify.IdentifyException;
 import org.alos2ingest.identify.ProductFileName;
-import org.alos2ingest.identify.ProductFormat;
 import org.alos2ingest.identify.ProductId;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
@@ -124,7 +123,7 @@ public final class Inspector {
         }
         scene.summary().ifPresent(s -> o.set("summary", summary(s)));
         CeosDescriber.Facts facts = null;
-        if (scene.format() == ProductFormat.CEOS) {
+        if (scene.kind().readsCeosFiles()) {
             facts = new CeosDescriber(settings, warnings::add, counter).describe(scene);
             o.set("ceos", CeosReport.product(facts.product()));
             facts.geometry().ifPresent(g -> o.set("geometry", CeosReport.geometry(g)));

@@ -5,6 +5,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,8 @@ import org.alos2ingest.describe.Description;
 import org.alos2ingest.format.ceos.ReadCounter;
 import org.alos2ingest.format.ceos.TrailerFile;
 import org.alos2ingest.identify.FileType;
-import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductFileName;
-import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.util.Progress;
 
@@ -38,13 +38,14 @@ public final class CeosBrowseRenderer implements SceneRenderer {
 
     @Override
     public boolean appliesTo(Scene scene) {
-        return scene.format() == ProductFormat.CEOS;
+        return scene.kind().pictures() == ProductKind.Pictures.CEOS_QUICK_LOOKS;
     }
 
     @Override
-    public void render(Scene scene, Description description, Path productFolder, Progress progress) {
+    public Rendering render(Scene scene, Description description, Path productFolder, Progress progress) {
         List<String> pols = scene.polarisations();
-        boolean scanSar = scene.level() == ProcessingLevel.L1_1 && scene.name().product().mode().isScanSar();
+        List<String> browse = new ArrayList<>();
+        boolean scanSar = scene.kind().radarGeometry() && scene.name().product().mode().isScanSar();
         TrailerFile trailer = null;
         for (int i = 0; i < pols.size(); i++) {
             String pol = pols.get(i);
@@ -68,7 +69,10 @@ public final class CeosBrowseRenderer implements SceneRenderer {
             BufferedImage small = scale(q, Math.max(1, (int) Math.round(q.getWidth() * f)), Math.max(1, (int) Math.round(q.getHeight() * f)));
             write(q, productFolder.resolve(base + ".browse.png"));
             write(small, productFolder.resolve(base + ".browse_small.png"));
+            browse.add(base + ".browse.png");
+            browse.add(base + ".browse_small.png");
         }
+        return Rendering.browseOnly(browse);
     }
 
     private static Optional<BufferedImage> jpeg(Scene scene, String pol) {

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.logging.Logger;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.config.Json;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.format.geotiff.GeoTiffImage;
 import org.alos2ingest.format.geotiff.GeoTransform;
@@ -18,8 +21,7 @@ import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.MapProjection;
 import org.alos2ingest.geo.ValidDataOutline;
-import org.alos2ingest.identify.ProcessingLevel;
-import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.util.Progress;
 import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
@@ -33,7 +35,8 @@ import org.locationtech.jts.geom.Polygon;
  * ({@code <image>.browse.png} at 10 %, {@code <image>.browse_small.png} within 250 x 250), the tile
  * layer {@code tiles/<pol>/<z>/<x>/<y>.png} and the valid-data mask; then the valid-data outline
  * (the footprint of Level 2.1, whose summary corners are the raster's; a check of summary.txt's
- * corners for Level 1.5), the met.json tile fields and the viewer page.
+ * corners for Level 1.5) and the viewer page. The outline and the met.json tile fields are returned
+ * as a {@link Rendering}.
  */
 public final class GeoTiffRenderer implements SceneRenderer {
 
@@ -54,11 +57,11 @@ public final class GeoTiffRenderer implements SceneRenderer {
 
     @Override
     public boolean appliesTo(Scene scene) {
-        return scene.format() == ProductFormat.GEOTIFF && scene.level().isGeoTiffCapable();
+        return scene.kind().pictures() == ProductKind.Pictures.GEOTIFF_IMAGES;
     }
 
     @Override
-    public void render(Scene scene, Description d, Path folder, Progress progress) {
+    public Rendering render(Scene scene, Description d, Path folder, Progress progress) {
         Map<String, List<Path>> images = scene.imagesByPolarisation();
         List<String> layers = new ArrayList<>();
         List<String> browse = new ArrayList<>();
@@ -70,6 +73,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
         int epsg = 0;
         GeoBounds tileBounds = null;
         String outlineSource = null;
+        ObjectNode grid = null;
         for (Map.Entry<String, List<Path>> e : images.entrySet()) {
             String pol = e.getKey();
             Path tif = e.getValue().get(0);
@@ -112,7 +116,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
                     maskTransform = image.transform();
                     epsg = image.epsg();
                     outlineSource = tif.getFileName().toString();
-                    putProjection(d.met(), image);
+                    grid = projection(image);
                 } else if (level.width() == maskW && level.height() == maskH && image.transform().equals(maskTransform)) {
                     // valid where any polarisation has data (cross-pol can read 0 over calm water)
                     byte[] px = level.pixels();
@@ -129,21 +133,21 @@ public final class GeoTiffRenderer implements SceneRenderer {
             throw new RenderException(scene.folder(), "no GeoTIFF image to render");
         }
         Footprint outline = outline(mask, maskW, maskH, maskFactor, maskTransform, epsg, outlineSource, scene.folder());
-        if (scene.level() == ProcessingLevel.L2_1) {
-            d.setFootprint(outline);
-        } else {
-            double pixelMetres = maskTransform.pixelSize() * (epsg == 4326 ? 111_320 : 1);
-            checkAgainstSummary(d, outline, MapProjection.epsg(epsg), maskFactor * pixelMetres);
+        Optional<Footprint> footprint = Optional.empty();
+        OptionalDouble offset = OptionalDouble.empty();
+        switch (scene.kind().outline()) {
+            case IS_FOOTPRINT -> footprint = Optional.of(outline);
+            case CHECKS_SUMMARY -> {
+                double pixelMetres = maskTransform.pixelSize() * (epsg == 4326 ? 111_320 : 1);
+                offset = checkAgainstSummary(d, outline, MapProjection.epsg(epsg), maskFactor * pixelMetres);
+            }
+            case NONE -> {
+            }
         }
-        ObjectNode met = d.met();
-        met.put("tiles", settings.tiles());
-        ArrayNode tl = met.putArray("tile_layers");
-        ArrayNode tz = met.putArray("tile_max_zoom");
-        for (String l : layers) {
-            tl.add(l);
-            tz.add(settings.maxZoom());
-        }
-        ViewerPage.write(folder, d, layers, settings.maxZoom(), tileBounds, browse);
+        Rendering r = new Rendering(footprint, offset, Optional.of(new Rendering.Tiles(settings.tiles(), layers, settings.maxZoom())), browse,
+                Optional.of(grid));
+        ViewerPage.write(folder, r.addTo(d), layers, settings.maxZoom(), tileBounds, browse);
+        return r;
     }
 
     /**
@@ -151,13 +155,14 @@ public final class GeoTiffRenderer implements SceneRenderer {
      * STAC's projection extension. {@code transform} is in STAC's (rasterio's) order: x = a col + b row + c,
      * y = d col + e row + f, at pixel corners.
      */
-    private static void putProjection(ObjectNode met, GeoTiffImage image) {
-        ObjectNode p = met.putObject("projection");
+    private static ObjectNode projection(GeoTiffImage image) {
+        ObjectNode p = Json.object();
         p.put("epsg", image.epsg());
         p.put("image", image.file().getFileName().toString());
         p.putArray("shape").add(image.height()).add(image.width());
         GeoTransform t = image.transform();
         p.putArray("transform").add(t.xPerColumn()).add(t.xPerRow()).add(t.x0()).add(t.yPerColumn()).add(t.yPerRow()).add(t.y0());
+        return p;
     }
 
     /** The finest pyramid level tiles to {@code maxZoom} need: its pixels no larger than the smallest tile pixel. */
@@ -225,11 +230,13 @@ public final class GeoTiffRenderer implements SceneRenderer {
     /**
      * Level 1.5 keeps summary.txt's valid-data corners as its footprint (JAXA's own numbers); the
      * outline only checks them, and a disagreement beyond their precision and the mask's is reported.
+     *
+     * @return how far apart they lie, in metres; empty when either is in several parts
      */
-    private static void checkAgainstSummary(Description d, Footprint outline, MapProjection p, double maskPixelMetres) {
+    private static OptionalDouble checkAgainstSummary(Description d, Footprint outline, MapProjection p, double maskPixelMetres) {
         Footprint summary = d.footprint();
         if (summary.geometry().getNumGeometries() != 1 || outline.geometry().getNumGeometries() != 1) {
-            return;
+            return OptionalDouble.empty();
         }
         MapProjection metric = p;
         if (p.isGeographic()) {
@@ -238,11 +245,11 @@ public final class GeoTiffRenderer implements SceneRenderer {
         }
         double metres = hausdorffMetres(summary, outline, metric);
         double tolerance = 2 * SUMMARY_PRECISION_M + 3 * maskPixelMetres;
-        d.met().put("valid_data_outline_offset_m", Math.round(metres * 10) / 10.0);
         if (metres > tolerance) {
             LOG.warning(String.format(Locale.ROOT, "%s: summary.txt's Img_ImageScene corners and the image's valid data differ by up to "
                     + "%.0f m (tolerance %.0f m); the footprint keeps summary.txt's corners", d.id(), metres, tolerance));
         }
+        return OptionalDouble.of(metres);
     }
 
     static double hausdorffMetres(Footprint a, Footprint b, MapProjection p) {

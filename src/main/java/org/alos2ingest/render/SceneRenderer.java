@@ -7,12 +7,13 @@ import org.alos2ingest.identify.Scene;
 import org.alos2ingest.util.Progress;
 
 /**
- * Makes the pictures of a scene in its product folder (browse images, map tiles, viewer) and adds
- * what it learned to the description (tile fields; for Level 2.1 the valid-data footprint).
+ * Makes the pictures of a scene in its product folder (browse images, map tiles, viewer) and
+ * returns what it learned (tile fields; for Level 2.1 the valid-data footprint) for the pipeline to
+ * merge into the description: {@code d = renderer.render(scene, d, folder, progress).addTo(d)}.
  */
 public interface SceneRenderer {
 
     boolean appliesTo(Scene scene);
 
-    void render(Scene scene, Description description, Path productFolder, Progress progress);
+    Rendering render(Scene scene, Description description, Path productFolder, Progress progress);
 }

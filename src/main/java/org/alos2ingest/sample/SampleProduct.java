@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 import org.alos2ingest.format.geotiff.GeoTiffWriter;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.MapProjection;
-import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.identify.ProductFormat;
+import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.util.Parallel;
 
 /**
@@ -194,9 +195,9 @@ public final class SampleProduct {
     private Path writeSummary(Path file, long dataBytes) throws IOException {
         List<LonLat> image = imageCorners();
         List<LonLat> frame = frameCorners();
-        boolean l21 = spec.name().level() == ProcessingLevel.L2_1;
         // JAXA's L2.1 summaries do not outline the swath: their "image" corners are the raster's.
-        List<LonLat> imageKeys = l21 ? frame : image;
+        boolean rasterCorners = ProductKind.of(spec.name().level(), ProductFormat.GEOTIFF).summaryCorners() == ProductKind.SummaryCorners.RASTER_FRAME;
+        List<LonLat> imageKeys = rasterCorners ? frame : image;
         DateTimeFormatter ts = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm:ss.SSS");
         DateTimeFormatter ymd = DateTimeFormatter.ofPattern("yyyyMMdd");
         LocalDateTime processed = spec.centreTime().plusDays(3).withNano(0);

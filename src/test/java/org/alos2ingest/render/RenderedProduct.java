@@ -79,7 +79,7 @@ final class RenderedProduct {
         };
         log.addHandler(capture);
         try {
-            new GeoTiffRenderer(settings).render(scene, d, folder, Progress.silent());
+            d = new GeoTiffRenderer(settings).render(scene, d, folder, Progress.silent()).addTo(d);
         } finally {
             log.removeHandler(capture);
         }

@@ -24,7 +24,6 @@ import org.alos2ingest.geo.Ellipsoid;
 import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.geo.LonLat;
-import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.Scene;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -61,7 +60,7 @@ public final class CeosDescriber {
     public Facts describe(Scene scene) {
         CeosProduct p = CeosProduct.read(scene, counter);
         p.notes().forEach(n -> warnings.accept(scene.id() + ": " + n));
-        if (scene.level() == ProcessingLevel.L1_1) {
+        if (scene.kind().radarGeometry()) {
             return singleLook(scene, p);
         }
         return processed(scene, p);

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.alos2ingest.identify.FileType;
 import org.alos2ingest.identify.IdentifyException;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.identify.ProductFileName;
 import org.alos2ingest.identify.ProductName;
 import org.alos2ingest.identify.Scene;
@@ -70,7 +69,7 @@ public final class CeosProduct {
             notes.add("no volume directory file (VOL-" + scene.id() + ")");
         }
         TrailerFile trailer = scene.fileOf(FileType.TRL).map(p -> TrailerFile.read(p, counter)).orElse(null);
-        ImageFile.Kind expected = scene.level() == ProcessingLevel.L1_1 ? ImageFile.Kind.SIGNAL : ImageFile.Kind.PROCESSED;
+        ImageFile.Kind expected = scene.kind().radarGeometry() ? ImageFile.Kind.SIGNAL : ImageFile.Kind.PROCESSED;
         List<Image> images = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : byPol.entrySet()) {
             for (Path p : e.getValue()) {
@@ -100,7 +99,7 @@ public final class CeosProduct {
     /** ScanSAR Level 1.1 delivers one image per scan and polarisation: every one must be there. */
     private static void checkScans(Scene scene, Map<String, List<Path>> byPol) {
         ObservationMode mode = scene.name().product().mode();
-        boolean scanned = scene.level() == ProcessingLevel.L1_1 && mode.isScanSar();
+        boolean scanned = scene.kind().radarGeometry() && mode.isScanSar();
         for (Map.Entry<String, List<Path>> e : byPol.entrySet()) {
             TreeSet<Integer> scans = new TreeSet<>();
             char letter = 'F';

@@ -11,8 +11,9 @@ import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.LookSide;
 import org.alos2ingest.geo.OrbitDirection;
 import org.alos2ingest.identify.ObservationMode;
-import org.alos2ingest.identify.ProcessingLevel;
+import org.alos2ingest.identify.ProductFormat;
 import org.alos2ingest.identify.ProductId;
+import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.identify.ProductName;
 import org.alos2ingest.identify.SceneId;
 
@@ -54,7 +55,8 @@ public record CeosSampleSpec(ProductName name, LonLat centre, Instant centreTime
     public CeosSampleSpec {
         polarisations = List.copyOf(polarisations);
         scans = List.copyOf(scans);
-        if (name.level() != ProcessingLevel.L1_1) {
+        if (!name.level().isSupported() || !ProductKind.of(name.level(), ProductFormat.CEOS).radarGeometry()) {
+            // the writer makes signal data records, in radar geometry
             throw new IllegalArgumentException("CEOS samples are Level 1.1");
         }
         if (scale < 1) {
