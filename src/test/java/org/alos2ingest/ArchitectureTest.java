@@ -35,7 +35,7 @@ class ArchitectureTest {
             List.of("publish", "catalog"),
             List.of("stac"),
             List.of("ingest", "inspect", "sample"),
-            List.of("jobs"),
+            List.of("jobs", "serve"),
             List.of("hysds"),
             List.of("cli"));
 
