@@ -1,5 +1,6 @@
 package org.alos2ingest.serve;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import org.alos2ingest.catalog.InvalidSearchException;
 import org.alos2ingest.catalog.ItemSearch;
 import org.alos2ingest.config.Json;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -75,7 +77,24 @@ final class StacApi extends Handler.Abstract {
             return;
         }
         ex.response.getHeaders().remove(HttpHeader.CONTENT_ENCODING);
+        drainSmallBody(ex);
         ex.error(e);
+    }
+
+    /**
+     * An error can be answered before a request's body was read. Left unread, Jetty closes the
+     * connection after the answer, and a client that already reuses it (java.net.http does) sees an
+     * empty reply instead of the error; reading a small body keeps the connection good.
+     */
+    private static void drainSmallBody(Exchange ex) {
+        long length = ex.request.getLength();
+        if (length > 0 && length <= 1 << 20) {
+            try {
+                Content.Source.consumeAll(ex.request);
+            } catch (IOException | RuntimeException ignored) {
+                // the client went away or sent less than it said: nothing to keep
+            }
+        }
     }
 
     private void route(Exchange ex) throws Exception {

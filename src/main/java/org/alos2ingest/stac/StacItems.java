@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.catalog.Queryables;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.IsoTime;
@@ -52,7 +53,12 @@ public final class StacItems {
         ObjectNode p = item.putObject("properties");
         Instant start = IsoTime.parse(doc.path("starttime").asText());
         Instant end = IsoTime.parse(doc.path("endtime").asText());
-        p.put("datetime", IsoTime.format(sceneCentre(met.path("alos2md"), start, end)));
+        // datetime is what the API searches, sorts and pages by (the middle of the acquisition, from the
+        // catalog's indexed times), so that an item always matches the datetime filter that found it; the
+        // leader's or summary.txt's own centre time, within seconds of it, is kept beside it
+        p.put("datetime", IsoTime.format(Queryables.centre(doc)));
+        Instant stated = sceneCentre(met.path("alos2md"), start, end);
+        p.put("alos2:scene_center_time", IsoTime.format(stated));
         p.put("start_datetime", IsoTime.format(start));
         p.put("end_datetime", IsoTime.format(end));
         if (doc.path("creation_timestamp").isTextual()) {
