@@ -1,8 +1,5 @@
 package org.alos2ingest.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,8 +49,7 @@ public final class OpenSearchCatalog implements Catalog {
     private final OpenSearchEndpoint endpoint;
     private final OpenSearchClient client;
     private final DatasetDefinitions definitions;
-    private final Set<String> readyIndices = ConcurrentHashMap.newKeySet();
-    private volatile boolean templateReady;
+    private final OpenSearchIndices indices;
 
     /**
      * @param definitions the datasets.json whose {@code index} sections (suffix, aliases) apply; null
@@ -64,6 +59,7 @@ public final class OpenSearchCatalog implements Catalog {
         this.endpoint = endpoint;
         this.client = new OpenSearchClient(endpoint);
         this.definitions = definitions;
+        this.indices = new OpenSearchIndices(endpoint, client, alias());
     }
 
     @Override
@@ -206,9 +202,9 @@ public final class OpenSearchCatalog implements Catalog {
         if (targets.isEmpty()) {
             return;
         }
-        ensureTemplate();
+        indices.ensureTemplate();
         for (Target t : targets.values()) {
-            ensureIndex(t.index(), t.aliases());
+            indices.ensureIndex(t.index(), t.aliases());
         }
         List<Target> all = new ArrayList<>(targets.values());
         Set<String> touched = new TreeSet<>();
@@ -322,89 +318,6 @@ public final class OpenSearchCatalog implements Catalog {
     static String indexName(String prefix, String version, String dataset, String suffix) {
         String name = suffix != null && !suffix.isBlank() ? prefix + "_" + suffix : prefix + "_" + version + "_" + dataset;
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    private void ensureTemplate() {
-        if (templateReady) {
-            return;
-        }
-        String name = alias();
-        OpenSearchClient.Response composable = client.call("GET", "/_index_template/" + name, null, Set.of(404));
-        boolean install;
-        if (composable.status() == 404) {
-            // A GRQ deployment keeps its own (legacy) template under the same name: that one rules.
-            install = client.call("GET", "/_template/" + name, null, Set.of(404)).status() == 404;
-        } else {
-            JsonNode meta = composable.body().path("index_templates").path(0).path("index_template").path("_meta");
-            install = "alos2-ingest".equals(meta.path("created_by").asText()) && meta.path("template_version").asInt() < TEMPLATE_VERSION;
-        }
-        if (install) {
-            ObjectNode template = (ObjectNode) template(name);
-            if (hasModule("analysis-common")) {
-                // GRQ's default analyzer: whole values, lower-cased, split at punctuation. Its tokenizer and
-                // filter live in the analysis-common module, which minimal distributions lack; searches
-                // here use the .keyword fields, so they answer the same either way.
-                ObjectNode analyzer = ((ObjectNode) template.path("template").path("settings")).putObject("analysis")
-                        .putObject("analyzer").putObject("default");
-                analyzer.put("tokenizer", "keyword");
-                analyzer.putArray("filter").add("lowercase").add("word_delimiter");
-            }
-            client.json("PUT", "/_index_template/" + name, template);
-        }
-        templateReady = true;
-    }
-
-    private boolean hasModule(String module) {
-        JsonNode nodes = client.json("GET", "/_nodes/plugins?filter_path=nodes.*.modules.name,nodes.*.plugins.name", null).path("nodes");
-        if (nodes.isEmpty()) {
-            return false;
-        }
-        for (JsonNode node : nodes) {
-            boolean found = false;
-            for (JsonNode m : node.path("modules")) {
-                found |= module.equals(m.path("name").asText());
-            }
-            for (JsonNode m : node.path("plugins")) {
-                found |= module.equals(m.path("name").asText());
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The shipped index template for indices {@code <prefix>_*} with alias {@code <prefix>}. */
-    static JsonNode template(String prefix) {
-        try (InputStream in = OpenSearchCatalog.class.getResourceAsStream("grq-index-template.json")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix);
-            return Json.MAPPER.readTree(text);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("shipped grq-index-template.json unreadable", e);
-        }
-    }
-
-    private void ensureIndex(String index, List<String> aliases) {
-        if (readyIndices.contains(index)) {
-            return;
-        }
-        ObjectNode body = Json.object();
-        ObjectNode a = body.putObject("aliases");
-        aliases.forEach(x -> a.putObject(x.toLowerCase(Locale.ROOT)));
-        OpenSearchClient.Response r = client.call("PUT", "/" + index, body, Set.of(400));
-        if (r.status() == 400) {
-            String type = r.body().path("error").path("type").asText();
-            if (!type.equals("resource_already_exists_exception")) {
-                throw new CatalogException(endpoint.describe() + ": cannot create index " + index + ": " + OpenSearchClient.reason(r.body(), null));
-            }
-            if (!aliases.isEmpty()) {
-                ObjectNode actions = Json.object();
-                ArrayNode list = actions.putArray("actions");
-                aliases.forEach(x -> list.addObject().putObject("add").put("index", index).put("alias", x.toLowerCase(Locale.ROOT)));
-                client.json("POST", "/_aliases", actions);
-            }
-        }
-        readyIndices.add(index);
     }
 
     @Override

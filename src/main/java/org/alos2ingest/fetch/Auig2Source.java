@@ -147,7 +147,7 @@ public final class Auig2Source implements Source {
                     throw loginFailed("the portal answered with its login form again");
                 }
             } catch (java.io.IOException e) {
-                throw new FetchException("AUIG2 login at " + Urls.display(login) + ": " + HttpSession.describe(e), e);
+                throw new FetchException("AUIG2 login at " + Urls.display(login) + ": " + HttpFailures.describe(e), e);
             }
         }
         LOG.fine("AUIG2: logged in as " + credentials.user() + " (cookies " + s.cookieNames(login) + ")");

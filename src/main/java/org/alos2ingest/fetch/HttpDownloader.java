@@ -146,15 +146,15 @@ public final class HttpDownloader {
                     if (now > before) {
                         failures = 0;
                     }
-                    if (!HttpSession.isRetryable(e) || failures >= session.config().retries()) {
-                        throw new FetchException(display + ": " + HttpSession.describe(e) + " (after " + failures + " retries; "
+                    if (!HttpFailures.isRetryable(e) || failures >= session.config().retries()) {
+                        throw new FetchException(display + ": " + HttpFailures.describe(e) + " (after " + failures + " retries; "
                                 + now + " bytes kept for resuming)", e);
                     }
                     failures++;
                     long wait = session.backoff(failures, Optional.empty());
-                    LOG.warning(display + ": " + HttpSession.describe(e) + " at byte " + now + ", resuming in " + wait / 1000.0 + " s (retry "
+                    LOG.warning(display + ": " + HttpFailures.describe(e) + " at byte " + now + ", resuming in " + wait / 1000.0 + " s (retry "
                             + failures + " of " + session.config().retries() + ")");
-                    HttpSession.sleep(wait);
+                    HttpFailures.sleep(wait);
                 }
             }
             Path target = targetDir.resolve(st.fileName);

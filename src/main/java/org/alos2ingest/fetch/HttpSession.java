@@ -3,14 +3,11 @@ package org.alos2ingest.fetch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
@@ -26,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -220,25 +216,25 @@ public final class HttpSession {
         while (true) {
             try {
                 Response r = sendFollowing(request);
-                if (isTransient(r.status()) && failures < config.retries()) {
+                if (HttpFailures.isTransient(r.status()) && failures < config.retries()) {
                     failures++;
                     long wait = backoff(failures, r.header("Retry-After"));
                     LOG.warning(request.method() + " " + Urls.display(r.uri()) + ": HTTP " + r.status() + ", retry " + failures + " of "
                             + config.retries() + " in " + wait / 1000.0 + " s");
                     r.close();
-                    sleep(wait);
+                    HttpFailures.sleep(wait);
                     continue;
                 }
                 return r;
             } catch (IOException e) {
-                if (!isRetryable(e) || failures >= config.retries()) {
+                if (!HttpFailures.isRetryable(e) || failures >= config.retries()) {
                     throw failure(request, e, failures);
                 }
                 failures++;
                 long wait = backoff(failures, Optional.empty());
-                LOG.warning(request.method() + " " + Urls.display(request.uri()) + ": " + describe(e) + ", retry " + failures + " of "
+                LOG.warning(request.method() + " " + Urls.display(request.uri()) + ": " + HttpFailures.describe(e) + ", retry " + failures + " of "
                         + config.retries() + " in " + wait / 1000.0 + " s");
-                sleep(wait);
+                HttpFailures.sleep(wait);
             }
         }
     }
@@ -249,7 +245,7 @@ public final class HttpSession {
             HttpURLConnection conn = open(r);
             int status = conn.getResponseCode();
             storeCookies(r.uri(), conn);
-            if (!isRedirect(status)) {
+            if (!HttpFailures.isRedirect(status)) {
                 return new Response(conn, status, r.uri());
             }
             String location = conn.getHeaderField("Location");
@@ -339,22 +335,6 @@ public final class HttpSession {
         }
     }
 
-    static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    static boolean isTransient(int status) {
-        return status >= 500 || status == 408 || status == 429;
-    }
-
-    /** Network trouble that may pass; a certificate or name problem will not. */
-    static boolean isRetryable(IOException e) {
-        if (e instanceof SSLHandshakeException || e instanceof UnknownHostException || e instanceof FetchIOException) {
-            return false;
-        }
-        return !(e instanceof SSLException) || e.getCause() instanceof IOException;
-    }
-
     long backoff(int failures, Optional<String> retryAfter) {
         if (retryAfter.isPresent()) {
             try {
@@ -370,29 +350,6 @@ public final class HttpSession {
         return Math.min(MAX_BACKOFF_MS, base << Math.min(20, failures - 1));
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
-        }
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof SocketTimeoutException) {
-            return "timed out (" + e.getMessage() + ")";
-        }
-        if (e instanceof ConnectException) {
-            return "cannot connect (" + e.getMessage() + ")";
-        }
-        if (e instanceof InterruptedIOException) {
-            return "interrupted";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
-    }
-
     private FetchException failure(Request r, IOException e, int retries) {
         String what = r.method() + " " + Urls.display(r.uri());
         if (e instanceof SSLHandshakeException) {
@@ -402,7 +359,7 @@ public final class HttpSession {
         if (e instanceof UnknownHostException) {
             return new FetchException(what + ": unknown host " + e.getMessage(), e);
         }
-        return new FetchException(what + ": " + describe(e) + (retries > 0 ? " (after " + retries + " retries)" : ""), e);
+        return new FetchException(what + ": " + HttpFailures.describe(e) + (retries > 0 ? " (after " + retries + " retries)" : ""), e);
     }
 
     /** An I/O failure that retrying cannot cure. */

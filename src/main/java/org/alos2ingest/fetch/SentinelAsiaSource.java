@@ -346,7 +346,7 @@ public final class SentinelAsiaSource implements Source {
             }
             r.text(1 << 20);
         } catch (IOException e) {
-            throw new FetchException("Sentinel Asia: " + Urls.display(top) + ": " + HttpSession.describe(e), e);
+            throw new FetchException("Sentinel Asia: " + Urls.display(top) + ": " + HttpFailures.describe(e), e);
         }
         if (!s.cookieNames(top).contains(SentinelAsiaProtocol.SESSION_COOKIE)) {
             LOG.warning("Sentinel Asia: " + Urls.display(top) + " set no " + SentinelAsiaProtocol.SESSION_COOKIE + " cookie");
@@ -362,7 +362,7 @@ public final class SentinelAsiaSource implements Source {
                 throw loginFailed("the portal answered with its login form again");
             }
         } catch (IOException e) {
-            throw new FetchException("Sentinel Asia login at " + Urls.display(top) + ": " + HttpSession.describe(e), e);
+            throw new FetchException("Sentinel Asia login at " + Urls.display(top) + ": " + HttpFailures.describe(e), e);
         }
         session = s;
     }
