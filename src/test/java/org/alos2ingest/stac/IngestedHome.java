@@ -22,6 +22,7 @@ import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
+import org.alos2ingest.testing.CeosLevel15Product;
 import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.Deliveries;
 import org.alos2ingest.testing.L11Samples;

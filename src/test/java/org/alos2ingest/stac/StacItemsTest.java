@@ -21,6 +21,7 @@ import org.alos2ingest.config.Json;
 import org.alos2ingest.format.geotiff.GeoTiffImage;
 import org.alos2ingest.format.geotiff.GeoTransform;
 import org.alos2ingest.identify.SceneId;
+import org.alos2ingest.testing.CeosLevel15Product;
 import org.junit.jupiter.api.Test;
 
 /** Items of every product kind, made from real ingests: valid STAC, and the values they must hold. */

@@ -1,4 +1,4 @@
-package org.alos2ingest.stac;
+package org.alos2ingest.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,24 +14,26 @@ import org.alos2ingest.format.ceos.MapProjectionRecord;
 import org.alos2ingest.format.ceos.ProcessedDataRecord;
 import org.alos2ingest.format.ceos.RecordCode;
 import org.alos2ingest.format.ceos.RecordWriter;
-import org.alos2ingest.testing.J2Propagator;
-import org.alos2ingest.testing.RealLeader;
-import org.alos2ingest.testing.Records;
 
 /**
  * A small Level 1.5 CEOS product (the sample generators make Level 1.1 CEOS and Level 1.5/2.1
  * GeoTIFF only): leader with dataset summary, map projection and platform position records, a
  * 4 x 3 image and summary.txt, as describe.ceos.CeosLevel15Test builds it.
  */
-final class CeosLevel15Product {
+public final class CeosLevel15Product {
 
-    static final String ID = "ALOS2015976960-140909-FBDR1.5GUA";
+    public static final String ID = "ALOS2015976960-140909-FBDR1.5GUA";
 
     private CeosLevel15Product() {
     }
 
-    static Path write(Path dir) throws IOException {
-        Path p = dir.resolve(ID);
+    /** The product in {@code dir/ID}, with its summary.txt. */
+    public static Path write(Path dir) throws IOException {
+        return write(dir.resolve(ID), true);
+    }
+
+    /** The product in {@code p}; without summary.txt, times and frame must come from the CEOS records. */
+    public static Path write(Path p, boolean withSummary) throws IOException {
         Files.createDirectories(p);
         ByteArrayOutputStream led = new ByteArrayOutputStream();
         led.write(RecordWriter.ascii(RecordCode.LEADER_FILE_DESCRIPTOR, 1, 720).put(FileDescriptorFields.FILE_ID, "AL2 SARCSARL")
@@ -71,6 +73,9 @@ final class CeosLevel15Product {
             img.write(rec);
         }
         Files.write(p.resolve("IMG-HH-" + ID), img.toByteArray());
+        if (!withSummary) {
+            return p;
+        }
         Files.writeString(p.resolve("summary.txt"), String.join("\n",
                 "Scs_SceneID=\"ALOS2015976960-140909\"", "Pds_ProductID=\"FBDR1.5GUA\"",
                 "Img_SceneStartDateTime=\"20140909 04:33:42.052\"", "Img_SceneEndDateTime=\"20140909 04:33:52.052\"",
