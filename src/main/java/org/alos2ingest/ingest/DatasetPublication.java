@@ -1,7 +1,6 @@
 package org.alos2ingest.ingest;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.alos2ingest.describe.Description;
 import org.alos2ingest.publish.Publisher;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.stac.ProductStac;
+import org.alos2ingest.util.Host;
 
 /**
  * The last two steps of every ingest: publish a finished product folder where its datasets.json
@@ -46,7 +46,7 @@ public final class DatasetPublication {
      */
     public String publishAndCatalog(Description d, Path folder, boolean force, Consumer<String> warnings) throws IOException {
         String location = d.match().publishLocation(settings, d.version(), d.dataset(), d.met());
-        String host = hostname();
+        String host = Host.name();
         List<String> urls = d.match().publishUrls(settings, d.version(), d.dataset(), d.met(), host);
         String browseLocation = d.match().browseLocation(settings, d.version(), d.dataset(), d.met());
         List<String> browseUrls = d.match().browseUrls(settings, d.version(), d.dataset(), d.met(), host);
@@ -104,13 +104,5 @@ public final class DatasetPublication {
             out.add(new GrqDocument.Image(name, Files.exists(folder.resolve(small)) ? small : null, base));
         }
         return out;
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 }

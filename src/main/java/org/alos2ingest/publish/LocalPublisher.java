@@ -1,7 +1,6 @@
 package org.alos2ingest.publish;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.util.FileTrees;
+import org.alos2ingest.util.Host;
 
 /**
  * Publishes to a local (or mounted) file system. A dataset is assembled under a hidden name beside
@@ -132,7 +132,7 @@ public final class LocalPublisher implements Publisher {
 
     private static void writeMarker(Path tmp) throws IOException {
         ObjectNode m = Json.object();
-        m.put("host", hostname());
+        m.put("host", Host.name());
         m.put("pid", ProcessHandle.current().pid());
         m.put("started", Instant.now().toString());
         Json.write(tmp.resolve(MARKER), m);
@@ -161,7 +161,7 @@ public final class LocalPublisher implements Publisher {
             if (Duration.between(started, Instant.now()).compareTo(STALE_AFTER) > 0) {
                 return true;
             }
-            if (hostname().equals(m.path("host").asText())) {
+            if (Host.name().equals(m.path("host").asText())) {
                 return ProcessHandle.of(m.path("pid").asLong()).map(h -> !h.isAlive()).orElse(true);
             }
             return false;
@@ -170,13 +170,6 @@ public final class LocalPublisher implements Publisher {
         }
     }
 
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
 
     @Override
     public void remove(String location) {

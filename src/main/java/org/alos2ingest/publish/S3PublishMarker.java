@@ -1,7 +1,6 @@
 package org.alos2ingest.publish;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.util.Host;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -103,7 +103,7 @@ final class S3PublishMarker {
         m.putNull("payload_hash");
         m.putNull("task_id");
         m.put("publisher", "alos2-ingest");
-        m.put("host", hostname());
+        m.put("host", Host.name());
         m.put("pid", ProcessHandle.current().pid());
         m.put("started", Instant.now().toString());
         folder.s3().putObject(b -> b.bucket(loc.bucket()).key(loc.key(NAME)).contentType("application/json"),
@@ -178,7 +178,7 @@ final class S3PublishMarker {
         }
         String host = m.path("host").asText();
         long pid = m.path("pid").asLong(-1);
-        if (host.equals(hostname())) {
+        if (host.equals(Host.name())) {
             if (pid == ProcessHandle.current().pid()) {
                 return "left by an earlier failed attempt of this process";
             }
@@ -199,14 +199,6 @@ final class S3PublishMarker {
             return s == null ? null : Instant.parse(s);
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }
