@@ -190,6 +190,7 @@ function show(select) {
   const items = page.features;
   state.page = pages.length;
   state.ids = items.map((f) => f.id);
+  state.items = items;
   state.request = page.request;
   const matched = page.numberMatched ?? (page.context && page.context.matched);
   state.matched = matched ?? null;
