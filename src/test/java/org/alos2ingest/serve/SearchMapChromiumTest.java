@@ -76,10 +76,10 @@ class SearchMapChromiumTest {
             browser.evaluate("alos2Map.map.setView([-27, -70], 7, {animate: false}); document.getElementById('draw-rectangle').click(); 1");
             double[] nw = pagePoint(browser, -26.0, -71.0);
             double[] se = pagePoint(browser, -28.0, -69.0);
-            mouse(browser, "mousePressed", nw);
-            mouse(browser, "mouseMoved", new double[] {(nw[0] + se[0]) / 2, (nw[1] + se[1]) / 2});
-            mouse(browser, "mouseMoved", se);
-            mouse(browser, "mouseReleased", se);
+            mouse(browser, "mousePressed", nw, true);
+            mouse(browser, "mouseMoved", new double[] {(nw[0] + se[0]) / 2, (nw[1] + se[1]) / 2}, true);
+            mouse(browser, "mouseMoved", se, true);
+            mouse(browser, "mouseReleased", se, true);
             waitForSearch(browser, 1);
             assertEquals(Set.of(FEB, MAR), ids(browser), "scenes in the drawn rectangle");
             String area = text(browser, "document.getElementById('area').value");
@@ -88,6 +88,7 @@ class SearchMapChromiumTest {
             assertEquals(-28.0, box[1], 0.05, area);
             assertEquals(-69.0, box[2], 0.05, area);
             assertEquals(-26.0, box[3], 0.05, area);
+            save(browser, "map-drawn-area.png");
 
             // A date range keeps the February scene.
             browser.evaluate("document.getElementById('start').value = '2017-02-01'; document.getElementById('end').value = '2017-02-28';"
@@ -157,8 +158,8 @@ class SearchMapChromiumTest {
                 String line = script.lines().filter(l -> l.startsWith("curl ") && l.contains(id + ".zip")).findFirst()
                         .orElseThrow(() -> new AssertionError("no curl line for " + id + ":\n" + script));
                 String url = line.substring(line.lastIndexOf(" '") + 2, line.length() - 1);
-                HttpResponse<Void> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).method("HEAD",
-                        HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 assertEquals(200, zip.statusCode(), url);
             }
             assertTrue(!script.contains(UBS), script);
@@ -181,7 +182,7 @@ class SearchMapChromiumTest {
 
     private static JsonNode waitForTiles(HeadlessChromium browser) throws Exception {
         String done = "alos2Map.tiles && alos2Map.tiles.requested > 0 && alos2Map.tiles.ready >= alos2Map.tiles.layers"
-                + " && alos2Map.tiles.loaded + alos2Map.tiles.failed.length === alos2Map.tiles.requested"
+                + " && !alos2Map.tilesLoading()"
                 + " && alos2Map.browse && (alos2Map.browse.loaded || alos2Map.browse.failed)";
         waitFor(browser, done, "the selected scene's tiles");
         Thread.sleep(300); // Leaflet's 200 ms fade-in, for the screenshot
@@ -200,7 +201,8 @@ class SearchMapChromiumTest {
             Thread.sleep(100);
         }
         throw new AssertionError("waited 60 s for " + what + "; status: " + text(browser, "document.getElementById('status') ? "
-                + "document.getElementById('status').textContent : document.title"));
+                + "document.getElementById('status').textContent : document.title") + "; state: "
+                + text(browser, "window.alos2Map && JSON.stringify({ids: alos2Map.ids, tiles: alos2Map.tiles, browse: alos2Map.browse})"));
     }
 
     private static String text(HeadlessChromium browser, String expression) {
@@ -220,9 +222,11 @@ class SearchMapChromiumTest {
         return new double[] {p.get(0).asDouble(), p.get(1).asDouble()};
     }
 
-    private static void mouse(HeadlessChromium browser, String type, double[] at) throws InterruptedException {
+    /** A mouse event with the left button held down from press to release. */
+    private static void mouse(HeadlessChromium browser, String type, double[] at, boolean held) throws InterruptedException {
+        boolean left = held || !type.equals("mouseMoved");
         browser.send("Input.dispatchMouseEvent", Json.object().put("type", type).put("x", at[0]).put("y", at[1])
-                .put("button", "left").put("buttons", type.equals("mouseReleased") ? 0 : 1).put("clickCount", 1));
+                .put("button", left ? "left" : "none").put("buttons", held && !type.equals("mouseReleased") ? 1 : 0).put("clickCount", 1));
         Thread.sleep(50);
     }
 
@@ -233,7 +237,9 @@ class SearchMapChromiumTest {
         return Json.MAPPER.readTree(r.body()).path("features").get(0).path("properties").path("processing:level").asText();
     }
 
-    private static void save(HeadlessChromium browser, String name) throws IOException {
+    private static void save(HeadlessChromium browser, String name) throws IOException, InterruptedException {
+        mouse(browser, "mouseMoved", new double[] {WIDTH - 5, HEIGHT / 2.0}, false); // no hover highlight in the picture
+        Thread.sleep(200);
         Path artefact = Path.of("target", "test-artifacts", name);
         Files.createDirectories(artefact.getParent());
         Files.write(artefact, browser.screenshot());

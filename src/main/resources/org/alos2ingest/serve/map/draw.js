@@ -22,6 +22,7 @@ export class AreaTool {
     map.getContainer().classList.add('drawing');
     map.dragging.disable();
     map.doubleClickZoom.disable();
+    L.DomUtil.disableTextSelection(); // a drag across the map would otherwise select the page's text
     const points = [];
     let rubber = null;
     let downAt = null;
@@ -38,6 +39,7 @@ export class AreaTool {
     };
     this.handlers = {
       mousedown: (e) => {
+        L.DomEvent.preventDefault(e.originalEvent);
         downAt = e.containerPoint;
         if (kind === 'rectangle' && points.length === 0) points.push(e.latlng);
       },
@@ -92,6 +94,7 @@ export class AreaTool {
     this.map.getContainer().classList.remove('drawing');
     this.map.dragging.enable();
     this.map.doubleClickZoom.enable();
+    L.DomUtil.enableTextSelection();
     this.mode = null;
   }
 

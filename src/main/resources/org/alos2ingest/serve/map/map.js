@@ -9,7 +9,7 @@ import * as exporter from './export.js';
 const EXPORT_CAP = 10000;
 const $ = (id) => document.getElementById(id);
 
-// What a test (or a curious user) can read back.
+// What a test (or a curious user) can read back; `searches` counts the answers shown.
 const state = (window.alos2Map = { ready: false, searching: false, error: null, ids: [], matched: null, page: 0, searches: 0,
   tiles: null, browse: null, selected: null, hovered: null, request: null });
 
@@ -24,6 +24,7 @@ const url = new URLSearchParams(location.search);
 const api = new StacApi(url.get('api') || new URL('../', location.href).href);
 const results = new ResultsView(map, control, state, () => writeUrl());
 const area = new AreaTool(map, areaChanged);
+state.tilesLoading = () => results.tilesLoading();
 let pages = []; // the pages walked so far: pages[n - 1] is page n
 let criteria = null;
 
@@ -174,6 +175,7 @@ async function turn(forward) {
     try {
       const next = await api.next(pages[pages.length - 1]);
       if (next) pages.push(next);
+      state.searches++;
     } catch (e) {
       fail(e.message);
     } finally {

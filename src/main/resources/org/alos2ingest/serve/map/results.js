@@ -139,6 +139,11 @@ export class ResultsView {
     return true;
   }
 
+  /** Whether a tile layer of the selection shown on the map still waits for tiles of the current view. */
+  tilesLoading() {
+    return this.selectedLayers.some((l) => l instanceof L.TileLayer && this.map.hasLayer(l) && l.isLoading());
+  }
+
   addOverlay(layer, name, shown) {
     if (shown) layer.addTo(this.map);
     this.control.addOverlay(layer, name);
