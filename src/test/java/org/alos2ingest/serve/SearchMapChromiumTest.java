@@ -163,6 +163,20 @@ class SearchMapChromiumTest {
                 assertEquals(200, zip.statusCode(), url);
             }
             assertTrue(!script.contains(UBS), script);
+
+            // A polygon clicked corner by corner, closed on its first corner, around Mauritius: the UBS scene.
+            open(browser, map);
+            browser.evaluate("alos2Map.map.setView([-20.5, 57.7], 8, {animate: false}); document.getElementById('draw-polygon').click(); 1");
+            List<double[]> corners = List.of(pagePoint(browser, -19.9, 57.0), pagePoint(browser, -19.9, 58.4), pagePoint(browser, -21.2, 57.7));
+            for (double[] c : corners) {
+                mouse(browser, "mousePressed", c, true);
+                mouse(browser, "mouseReleased", c, true);
+            }
+            mouse(browser, "mousePressed", corners.get(0), true);
+            mouse(browser, "mouseReleased", corners.get(0), true);
+            waitForSearch(browser, 1);
+            assertEquals(Set.of(UBS), ids(browser), "scenes in the drawn polygon");
+            assertTrue(text(browser, "location.search").contains("polygon="), text(browser, "location.search"));
             assertNoFailedRequest(browser, serve);
         }
     }
