@@ -253,7 +253,7 @@ class SearchMapChromiumTest {
 
     private static void save(HeadlessChromium browser, String name) throws IOException, InterruptedException {
         mouse(browser, "mouseMoved", new double[] {WIDTH - 5, HEIGHT / 2.0}, false); // no hover highlight in the picture
-        Thread.sleep(200);
+        Thread.sleep(600); // and no zoom animation half done
         Path artefact = Path.of("target", "test-artifacts", name);
         Files.createDirectories(artefact.getParent());
         Files.write(artefact, browser.screenshot());
