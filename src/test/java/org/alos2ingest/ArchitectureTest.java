@@ -34,7 +34,7 @@ class ArchitectureTest {
             List.of("render"),
             List.of("publish", "catalog"),
             List.of("ingest", "inspect", "sample"),
-            List.of("jobs"),
+            List.of("jobs", "serve"),
             List.of("hysds"),
             List.of("cli"));
 

@@ -1,0 +1,98 @@
+package org.alos2ingest.cli;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.serve.Backends;
+import org.alos2ingest.serve.StacServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the catalog as a STAC API (and the files of local publishing under /assets/) until stopped. "
+                + "SIGTERM or Ctrl-C stops it once the requests in flight are answered.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The URL clients reach this server at, when behind a proxy, e.g. https://stac.example.org/alos2 "
+                    + "(default: the scheme and host each request came in on).")
+    String baseUrl;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN",
+            description = "An origin allowed to read the API from a browser, e.g. https://radiantearth.github.io; repeatable; * for any.")
+    List<String> cors;
+
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20",
+            description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
+    int grace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        common.configureLogging();
+        checkOptions();
+        Catalog catalog = common.openCatalog();
+        StacServer.Options options = new StacServer.Options(bind, port, baseUrl, cors,
+                Backends.publishRoot(common.settings()).orElse(null), Duration.ofSeconds(grace));
+        StacServer server = new StacServer(Backends.of(catalog, common.definitions()), options, catalog::close);
+        try {
+            server.start();
+        } catch (Exception e) {
+            catalog.close();
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + Errors.oneLine(e), e);
+        }
+        var a = server.address();
+        String shown = baseUrl != null ? baseUrl : "http://" + (a.getHostString().contains(":") ? "[" + a.getHostString() + "]" : a.getHostString()) + ":" + a.getPort() + "/";
+        if (!common.quiet) {
+            System.out.println("serving STAC API at " + shown + " over " + catalog.describe()
+                    + (options.publishRoot() == null ? "" : ", files of " + options.publishRoot() + " under /assets/"));
+            System.out.flush();
+        }
+        server.join();
+        return Main.OK;
+    }
+
+    private void checkOptions() {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, not " + port);
+        }
+        if (grace < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--grace must be 0 or more seconds");
+        }
+        if (baseUrl != null) {
+            try {
+                URI u = URI.create(baseUrl);
+                if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an http(s) URL such as https://stac.example.org/alos2, not " + baseUrl);
+            }
+        }
+        if (cors != null) {
+            for (String o : cors) {
+                if (!o.equals("*") && !o.matches("https?://[^/\\s]+")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--cors takes an origin such as https://radiantearth.github.io (scheme and host, no path) or *, not " + o);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.alos2ingest.serve;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The STAC API on an embedded Jetty: one connector on the address asked, the API behind a graceful
+ * handler so that stopping (also on SIGTERM, through Jetty's shutdown hook) lets requests in flight
+ * finish, up to a grace period, while new connections are refused.
+ */
+public final class StacServer implements AutoCloseable {
+
+    /** How the server is reached and what it serves. */
+    public record Options(String bind, int port, String baseUrl, List<String> corsOrigins, Path publishRoot, Duration grace) {
+        public Options {
+            corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            grace = grace == null ? Duration.ofSeconds(20) : grace;
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    /**
+     * @param onStopped run once the server has stopped (closes the catalog behind the backend)
+     */
+    public StacServer(StacBackend backend, Options options, Runnable onStopped) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("serve");
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        server.setHandler(new GracefulHandler(new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins())));
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setStopTimeout(options.grace().toMillis());
+        server.setStopAtShutdown(true);
+        if (onStopped != null) {
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStopped(LifeCycle event) {
+                    onStopped.run();
+                }
+            });
+        }
+    }
+
+    public StacServer start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    /** The address actually bound (the port chosen when 0 was asked). */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(connector.getHost() == null ? "0.0.0.0" : connector.getHost(), connector.getLocalPort());
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
