@@ -86,6 +86,14 @@ function buildFacets(values) {
     }
     box.appendChild(div);
   }
+  if (!api.filters) {
+    // the API claims no filter extension: facets would only earn a 400
+    box.disabled = true;
+    const note = document.createElement('p');
+    note.className = 'help';
+    note.textContent = 'This STAC API offers no filtering: area and dates only.';
+    box.appendChild(note);
+  }
 }
 
 function addChoice(choices, name, value) {
@@ -104,7 +112,9 @@ function facetValues() {
   const out = {};
   for (const f of FACETS) {
     const el = $('facet-' + f.name);
-    if (el.tagName === 'INPUT') {
+    if ($('facets').disabled) {
+      out[f.name] = [];
+    } else if (el.tagName === 'INPUT') {
       out[f.name] = el.value.split(',').map((t) => t.trim()).filter(Boolean)
         .map((t) => (f.numeric && /^\d+\s*-\s*\d+$/.test(t) ? t.split('-').map((x) => x.trim()) : t));
     } else {

@@ -29,6 +29,8 @@ export class StacApi {
     this.searchHref = new URL(searches.length ? searches[0].href : 'search', this.root).href;
     // POST carries polygons of any length; a server that announces only GET gets GET.
     this.canPost = searches.some((l) => (l.method || 'GET').toUpperCase() === 'POST');
+    const classes = this.landing.conformsTo || [];
+    this.filters = classes.some((c) => /item-search#filter|\/conf\/filter|cql2/.test(c));
     const q = (this.landing.links || []).find((l) => l.rel === QUERYABLES_REL);
     try {
       const doc = await getJson(new URL(q ? q.href : 'queryables', this.root).href);
