@@ -33,6 +33,7 @@ class ArchitectureTest {
             List.of("describe"),
             List.of("render"),
             List.of("publish", "catalog"),
+            List.of("stac"),
             List.of("ingest", "inspect", "sample"),
             List.of("jobs", "serve"),
             List.of("hysds"),

@@ -68,4 +68,13 @@ public interface Catalog extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Per kind of dataset (datasets.json type and met.json {@code dataset}): how many, where, when and
+     * with which modes, polarisations, directions and levels; for STAC Collections. This default reads
+     * every document; backends with aggregations answer without shipping them.
+     */
+    default List<DatasetTypeSummary> typeSummaries() {
+        return DatasetTypeSummary.of(search(SearchQuery.all().withLimit(Integer.MAX_VALUE)));
+    }
 }

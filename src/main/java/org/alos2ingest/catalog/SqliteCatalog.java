@@ -326,6 +326,15 @@ public final class SqliteCatalog implements Catalog {
     }
 
     @Override
+    public synchronized List<DatasetTypeSummary> typeSummaries() {
+        try {
+            return SqliteTypeSummaries.query(db);
+        } catch (SQLException e) {
+            throw fail("summarise the dataset types", e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             db.close();

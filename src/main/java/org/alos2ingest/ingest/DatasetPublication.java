@@ -18,6 +18,7 @@ import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.publish.Publisher;
 import org.alos2ingest.publish.Publishers;
+import org.alos2ingest.stac.ProductStac;
 
 /**
  * The last two steps of every ingest: publish a finished product folder where its datasets.json
@@ -56,6 +57,9 @@ public final class DatasetPublication {
                 smallBrowse.add(folder.resolve(i.smallImg()));
             }
         }
+        // built before publishing: the product folder's STAC item is made from it and published with the rest
+        ObjectNode doc = GrqDocument.build(d, urls, browseUrls, images, context, null);
+        ProductStac.write(folder, doc);
         Publisher publisher = publishers.forLocation(location);
         if (publisher.exists(location) && !force) {
             warnings.accept(d.id() + ": replacing a copy at " + location + " that was published but never cataloged");
@@ -73,7 +77,6 @@ public final class DatasetPublication {
             }
             throw e;
         }
-        ObjectNode doc = GrqDocument.build(d, urls, browseUrls, images, context, null);
         try {
             catalog.index(doc);
         } catch (RuntimeException e) {

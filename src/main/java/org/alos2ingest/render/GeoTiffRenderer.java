@@ -112,6 +112,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
                     maskTransform = image.transform();
                     epsg = image.epsg();
                     outlineSource = tif.getFileName().toString();
+                    putProjection(d.met(), image);
                 } else if (level.width() == maskW && level.height() == maskH && image.transform().equals(maskTransform)) {
                     // valid where any polarisation has data (cross-pol can read 0 over calm water)
                     byte[] px = level.pixels();
@@ -143,6 +144,20 @@ public final class GeoTiffRenderer implements SceneRenderer {
             tz.add(settings.maxZoom());
         }
         ViewerPage.write(folder, d, layers, settings.maxZoom(), tileBounds, browse);
+    }
+
+    /**
+     * met.json {@code projection}: the grid of the first image (every polarisation shares it), for
+     * STAC's projection extension. {@code transform} is in STAC's (rasterio's) order: x = a col + b row + c,
+     * y = d col + e row + f, at pixel corners.
+     */
+    private static void putProjection(ObjectNode met, GeoTiffImage image) {
+        ObjectNode p = met.putObject("projection");
+        p.put("epsg", image.epsg());
+        p.put("image", image.file().getFileName().toString());
+        p.putArray("shape").add(image.height()).add(image.width());
+        GeoTransform t = image.transform();
+        p.putArray("transform").add(t.xPerColumn()).add(t.xPerRow()).add(t.x0()).add(t.yPerColumn()).add(t.yPerRow()).add(t.y0());
     }
 
     /** The finest pyramid level tiles to {@code maxZoom} need: its pixels no larger than the smallest tile pixel. */

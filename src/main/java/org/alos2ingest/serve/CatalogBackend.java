@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.Footprint;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
 
 /**
  * The API over any {@link Catalog} through its plain search: area, time and collections go to the
@@ -60,13 +63,17 @@ final class CatalogBackend implements StacBackend {
 
     @Override
     public Page search(ItemSearch s) {
-        SearchQuery q = SearchQuery.all().withLimit(Integer.MAX_VALUE).withArea(s.area()).withTime(s.start(), s.end());
+        // the catalogs take polygonal areas: a point or line goes as a hair-thin polygon around it, then is checked exactly
+        Geometry area = s.area();
+        boolean exact = area == null || area instanceof Polygonal;
+        SearchQuery q = SearchQuery.all().withLimit(Integer.MAX_VALUE).withArea(exact ? area : area.buffer(1e-6)).withTime(s.start(), s.end());
         if (!s.collections().isEmpty()) {
             q = q.withTypes(new HashSet<>(s.collections()));
         }
         List<ObjectNode> items = new ArrayList<>();
         for (ObjectNode doc : catalog.search(q)) {
-            if (s.ids().isEmpty() || s.ids().contains(doc.path("id").asText())) {
+            if ((s.ids().isEmpty() || s.ids().contains(doc.path("id").asText()))
+                    && (exact || Footprint.GeoJson.read(doc.path("location")).intersects(area))) {
                 items.add(toItem.apply(doc));
             }
         }

@@ -289,6 +289,41 @@ abstract class CatalogContract {
         assertTrue(nonEmpty > 30, "the random queries should mostly find something, found for " + nonEmpty);
     }
 
+    /** Collections' extents and summaries: per type, what the documents hold, the antimeridian included. */
+    @Test
+    void typeSummariesAgreeWithTheDocuments() {
+        assertEquals(List.of(), catalog.typeSummaries(), "an empty catalog has no types");
+        catalog.indexAll(fixtures());
+        List<DatasetTypeSummary> got = catalog.typeSummaries();
+        List<DatasetTypeSummary> want = DatasetTypeSummary.of(fixtures());
+        assertEquals(want.stream().map(s -> s.type() + "/" + s.dataset() + "/" + s.count()).toList(),
+                got.stream().map(s -> s.type() + "/" + s.dataset() + "/" + s.count()).toList());
+        DatasetTypeSummary slc = got.stream().filter(s -> s.type().equals("alos2_slc")).findFirst().orElseThrow();
+        // Chile's and Fiji's L1.1: Fiji's two parts reach both sides of the antimeridian
+        assertEquals(2, slc.count());
+        assertEquals(-180, slc.west(), 1e-4);
+        assertEquals(180, slc.east(), 1e-4);
+        assertEquals(-27.56, slc.south(), 1e-4);
+        assertEquals(-17.0, slc.north(), 1e-4);
+        assertEquals(IsoTime.parse("2017-02-09T05:10:58.000Z"), slc.start());
+        assertEquals(IsoTime.parse("2019-05-05T10:20:40.000Z"), slc.end());
+        for (int i = 0; i < want.size(); i++) {
+            DatasetTypeSummary w = want.get(i);
+            DatasetTypeSummary g = got.get(i);
+            assertEquals(w.west(), g.west(), 1e-4, w.type());
+            assertEquals(w.south(), g.south(), 1e-4, w.type());
+            assertEquals(w.east(), g.east(), 1e-4, w.type());
+            assertEquals(w.north(), g.north(), 1e-4, w.type());
+            assertEquals(List.of(w.start(), w.end(), w.modes(), w.polarisations(), w.directions(), w.levels()),
+                    List.of(g.start(), g.end(), g.modes(), g.polarisations(), g.directions(), g.levels()), w.type());
+        }
+        DatasetTypeSummary l15 = got.stream().filter(s -> s.type().equals("L1.5_geotiff")).findFirst().orElseThrow();
+        assertEquals(Set.of("FBD", "UBS", "FBS"), l15.modes());
+        assertEquals(Set.of("HH", "HV"), l15.polarisations());
+        assertEquals(Set.of("ascending", "descending"), l15.directions());
+        assertEquals(Set.of("L1.5"), l15.levels());
+    }
+
     /** A query area read from GeoJSON, as --intersects reads it. */
     record GeoJsonArea(String json) {
         Geometry geometry() {

@@ -117,9 +117,9 @@ class ArchiveScanTest {
             }
             assertTrue(doc.path("starttime").asText().startsWith(specs.get(i).name().scene().date().toString()));
         }
-        // published as a product folder of its own type, with the two JSON files only
+        // published as a product folder of its own type, with the two JSON files, the footprint KML and the STAC item only
         try (Stream<Path> s = Files.walk(home().resolve("published/datasets/alos2_slc_md/v0.1/2017/02/09/" + first))) {
-            assertEquals(List.of(first + ".dataset.json", first + ".met.json"),
+            assertEquals(List.of(first + ".dataset.json", first + ".kml", first + ".met.json", first + ".stac.json"),
                     s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList());
         }
 
