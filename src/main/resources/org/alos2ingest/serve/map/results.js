@@ -117,15 +117,28 @@ export class ResultsView {
     }
     const xyz = (item.links || []).filter((l) => l.rel === 'xyz');
     xyz.forEach((link, i) => {
+      let loadedZoom = -1;
       const options = { maxZoom: 19, attribution: 'ALOS-2 PALSAR-2 &copy; JAXA' };
       // Leaflet then asks only for tiles within the item: the ones a tile set has.
       if (bounds) options.bounds = bounds;
-      const z = link['alos2:max_zoom'] ?? link.maxzoom ?? link.max_zoom;
+      // web-map-links gives no zoom range: take one from the link if it has it (or its title says
+      // "to zoom N", as alos2-ingest's do), and otherwise learn it from the first missing tile.
+      const said = /to zoom (\d+)/.exec(link.title || '');
+      const z = link['alos2:max_zoom'] ?? link.maxzoom ?? (said ? Number(said[1]) : undefined);
       if (Number.isInteger(z)) options.maxNativeZoom = z;
       const layer = L.tileLayer(link.href, options);
       layer.on('tileloadstart', () => { tiles.requested++; });
-      layer.on('tileload', () => { tiles.loaded++; });
-      layer.on('tileerror', (ev) => { tiles.failed.push(ev.tile && ev.tile.src); });
+      layer.on('tileload', (ev) => {
+        tiles.loaded++;
+        loadedZoom = Math.max(loadedZoom, ev.coords.z);
+      });
+      layer.on('tileerror', (ev) => {
+        tiles.failed.push(ev.tile && ev.tile.src);
+        if (options.maxNativeZoom === undefined && ev.coords.z > loadedZoom && loadedZoom >= 0) {
+          layer.options.maxNativeZoom = loadedZoom;
+          layer.redraw();
+        }
+      });
       layer.on('load', () => { tiles.ready++; });
       const shown = i === 0;
       if (shown) tiles.layers++;
