@@ -146,6 +146,7 @@ export class ResultsView {
     });
     this.details(item);
     if (fit && bounds) this.map.fitBounds(bounds, { padding: [20, 20] });
+    else e.li.scrollIntoView({ block: 'nearest' }); // chosen on the map: bring its entry into sight
     if (e.layer) e.layer.bringToFront();
     this.state.selected = id;
     this.onSelect(id);

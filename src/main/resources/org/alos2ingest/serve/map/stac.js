@@ -41,7 +41,7 @@ export class StacApi {
     return this;
   }
 
-  /** Values each facet can take: the queryables' enums, else the union of the collections' summaries. */
+  /** Values each facet can take: the union of the collections' summaries, else the queryables' enums. */
   async facetValues() {
     const values = {};
     let collections = [];
@@ -53,13 +53,14 @@ export class StacApi {
     }
     for (const f of FACETS) {
       const set = new Set();
-      const q = this.queryables[f.property];
-      const en = q && (q.enum || (q.items && q.items.enum));
-      if (en) en.forEach((v) => set.add(v));
       for (const c of collections) {
         const s = c.summaries && c.summaries[f.property];
         if (Array.isArray(s)) s.forEach((v) => set.add(v));
       }
+      // the values present (summaries) are shorter than every value allowed (the queryable's enum)
+      const q = this.queryables[f.property];
+      const en = q && (q.enum || (q.items && q.items.enum));
+      if (!set.size && en) en.forEach((v) => set.add(v));
       if (set.size && !f.numeric) values[f.name] = [...set].sort();
     }
     return values;
