@@ -77,4 +77,14 @@ public interface Catalog extends AutoCloseable {
     default List<DatasetTypeSummary> typeSummaries() {
         return DatasetTypeSummary.of(search(SearchQuery.all().withLimit(Integer.MAX_VALUE)));
     }
+
+    /**
+     * One page of a STAC item search. Every backend gives the answers of {@link ItemSearchReference},
+     * which is also this default: it reads the whole catalog, so backends override it.
+     *
+     * @throws InvalidSearchException when the search's page token does not fit it
+     */
+    default ItemPage searchItems(ItemSearch search) {
+        return ItemSearchReference.page(search(SearchQuery.all().withLimit(Integer.MAX_VALUE)), search);
+    }
 }

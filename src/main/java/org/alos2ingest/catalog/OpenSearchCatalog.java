@@ -169,6 +169,11 @@ public final class OpenSearchCatalog implements Catalog {
     }
 
     @Override
+    public ItemPage searchItems(ItemSearch search) {
+        return OpenSearchItemSearch.page(search, client.json("POST", "/" + alias() + "/_search" + ANY, OpenSearchItemSearch.body(search)));
+    }
+
+    @Override
     public long count() {
         return client.json("GET", "/" + alias() + "/_count" + ANY, null).path("count").asLong();
     }

@@ -62,6 +62,7 @@ public final class SqliteCatalog implements Catalog {
                 // a path is the most selective acquisition filter; without it a filter-only search reads every row
                 s.execute("CREATE INDEX IF NOT EXISTS datasets_track ON datasets(track, start_ms)");
                 s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS datasets_bbox USING rtree(pid, min_lon, max_lon, min_lat, max_lat, +rid INTEGER)");
+                SqliteItemSearch.prepare(s);
                 s.execute("INSERT OR IGNORE INTO catalog_meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = db.createStatement();
@@ -314,6 +315,15 @@ public final class SqliteCatalog implements Catalog {
         }
         where.add(column + " IN (" + String.join(",", java.util.Collections.nCopies(values.size(), "?")) + ")");
         args.addAll(values);
+    }
+
+    @Override
+    public synchronized ItemPage searchItems(ItemSearch search) {
+        try {
+            return SqliteItemSearch.page(db, search);
+        } catch (SQLException | IOException e) {
+            throw fail("search items", e);
+        }
     }
 
     @Override
