@@ -57,6 +57,9 @@ export class AreaTool {
         if (kind !== 'polygon') return;
         const first = points.length ? map.latLngToContainerPoint(points[0]) : null;
         if (points.length >= 3 && first.distanceTo(e.containerPoint) < 8) return finish();
+        // the two clicks of the closing double-click land on one spot: one corner
+        const last = points.length ? map.latLngToContainerPoint(points[points.length - 1]) : null;
+        if (last && last.distanceTo(e.containerPoint) < 4) return;
         points.push(e.latlng);
         show(points);
       },
