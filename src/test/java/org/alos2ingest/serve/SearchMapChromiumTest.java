@@ -184,6 +184,8 @@ class SearchMapChromiumTest {
     private static void open(HeadlessChromium browser, String url) throws InterruptedException {
         browser.navigate(url);
         if (!url.startsWith("about:")) {
+            assertTrue(browser.evaluate("!!document.getElementById('search')").asBoolean(),
+                    "no search map at " + url + ": " + text(browser, "document.body ? document.body.textContent.slice(0, 300) : ''"));
             waitFor(browser, "window.alos2Map && alos2Map.ready && !alos2Map.searching", "the map to start");
         }
     }
