@@ -28,7 +28,7 @@ import org.alos2ingest.config.Json;
  * Debian's Chromium, headless, driven over the Chrome DevTools Protocol (a WebSocket, with the
  * JDK's own client): one page, its network events recorded, JavaScript evaluated, screenshots taken.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private final Process process;
     private final WebSocket socket;
@@ -39,7 +39,7 @@ final class HeadlessChromium implements AutoCloseable {
     private String session;
 
     /** The Chromium executable: $CHROMIUM, else the first of chromium, chromium-browser on the PATH. */
-    static Optional<Path> executable() {
+    public static Optional<Path> executable() {
         String env = System.getenv("CHROMIUM");
         if (env != null && Files.isExecutable(Path.of(env))) {
             return Optional.of(Path.of(env));
@@ -55,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    HeadlessChromium(Path executable, Path profile, int width, int height) throws IOException, InterruptedException {
+    public HeadlessChromium(Path executable, Path profile, int width, int height) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
@@ -99,7 +99,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Sends a command (to the page once attached) and waits for its result. */
-    JsonNode send(String method, ObjectNode params) {
+    public JsonNode send(String method, ObjectNode params) {
         int id = ids.incrementAndGet();
         ObjectNode msg = Json.object().put("id", id).put("method", method);
         msg.set("params", params);
@@ -121,7 +121,7 @@ final class HeadlessChromium implements AutoCloseable {
         return reply.path("result");
     }
 
-    void navigate(String url) throws InterruptedException {
+    public void navigate(String url) throws InterruptedException {
         int before = events.size();
         send("Page.navigate", Json.object().put("url", url));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -137,7 +137,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Evaluates a JavaScript expression in the page and returns its value (as JSON). */
-    JsonNode evaluate(String expression) {
+    public JsonNode evaluate(String expression) {
         JsonNode r = send("Runtime.evaluate", Json.object().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
         if (r.has("exceptionDetails")) {
             throw new IllegalStateException("JavaScript failed: " + r.path("exceptionDetails"));
@@ -145,12 +145,12 @@ final class HeadlessChromium implements AutoCloseable {
         return r.path("result").path("value");
     }
 
-    byte[] screenshot() {
+    public byte[] screenshot() {
         JsonNode r = send("Page.captureScreenshot", Json.object().put("format", "png"));
         return java.util.Base64.getDecoder().decode(r.path("data").asText());
     }
 
-    List<JsonNode> events() {
+    public List<JsonNode> events() {
         return List.copyOf(events);
     }
 
