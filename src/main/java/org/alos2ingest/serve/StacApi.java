@@ -36,6 +36,7 @@ final class StacApi extends Handler.Abstract {
     private final StacBackend backend;
     private final CoreDocuments core;
     private final AssetFiles assets;
+    private final MapPage map = new MapPage();
     private final Cors cors;
     private final String baseUrl;
     private final Path publishRoot;
@@ -111,6 +112,11 @@ final class StacApi extends Handler.Abstract {
                 throw ApiError.notFound("this server publishes no local files");
             }
             assets.serve(ex, raw);
+            return;
+        }
+        if (raw != null && (raw.equals(MapPage.PREFIX) || raw.startsWith(MapPage.PREFIX + "/"))) {
+            allow(ex, READ);
+            map.serve(ex, raw);
             return;
         }
         String path = Request.getPathInContext(ex.request);

@@ -143,6 +143,30 @@ class AssetFilesTest {
     }
 
     @Test
+    void theSearchMapIsServedFromTheJarAndNothingElseOfIt() {
+        Http.Answer redirect = http.get("/map");
+        assertEquals(301, redirect.status());
+        assertEquals("/map/", redirect.header("Location"));
+        Http.Answer page = http.get("/map/");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertTrue(page.text().contains("map.js"), "the page loads its module");
+        // browsers refuse ES modules served as anything but JavaScript
+        assertEquals("text/javascript", http.get("/map/map.js").header("Content-Type"));
+        assertEquals("text/css", http.get("/map/map.css").header("Content-Type"));
+        assertEquals(200, http.get("/map/leaflet/leaflet.js").status());
+        assertEquals(404, http.get("/map/nothing.js").status());
+        assertEquals(405, http.post("/map/", "{}").status());
+        for (String target : List.of("/map/../org/alos2ingest/settings.json", "/map/%2e%2e/%2e%2e/settings.json", "/map/..%2f..%2fsettings.json",
+                "/map//org/alos2ingest/settings.json", "/map/leaflet/../../../datasets.json", "/map/%2forg%2falos2ingest%2fsettings.json")) {
+            String raw = http.raw(target);
+            int status = Http.rawStatus(raw);
+            assertTrue(status == 400 || status == 404, target + " → " + raw);
+            assertFalse(raw.contains("DATASET_PUBLISH_ROOT") || raw.contains("\"datasets\""), target + " served a class path file");
+        }
+    }
+
+    @Test
     void nothingOutsideThePublishRoot() {
         List<String> attempts = List.of(
                 "/assets/../catalog.sqlite",

@@ -66,7 +66,7 @@ class SearchMapChromiumTest {
         Deliveries.zip(in, SampleSpec.generic(ObservationMode.FBD, ProcessingLevel.L2_1, 'R', OrbitDirection.DESCENDING, 'U',
                 new LonLat(-70.2, -27.3), LocalDateTime.of(2017, 3, 9, 5, 11), 14710, 6640).withWidth(400));
         CliRun ingest = CliRun.run(home, "ingest", "--max-zoom", "10", in.toString());
-        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertEquals(0, ingest.code(), ingest.err());
 
         try (Serve serve = new Serve(home); HeadlessChromium browser = new HeadlessChromium(chromium, tmp.resolve("profile"), WIDTH, HEIGHT)) {
             String map = serve.base + "map/";
