@@ -49,9 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
         common.configureLogging();
         checkOptions();
         Catalog catalog = common.openCatalog();
+        var settings = common.settings();
         StacServer.Options options = new StacServer.Options(bind, port, baseUrl, cors,
-                Backends.publishRoot(common.settings()).orElse(null), Duration.ofSeconds(grace));
-        StacServer server = new StacServer(Backends.of(catalog, common.definitions()), options, catalog::close);
+                Backends.publishRoot(settings).orElse(null), Duration.ofSeconds(grace));
+        StacServer server = new StacServer(Backends.of(catalog, common.definitions(), settings), options, catalog::close);
         try {
             server.start();
         } catch (Exception e) {

@@ -13,9 +13,8 @@ public final class Backends {
     private Backends() {
     }
 
-    public static StacBackend of(Catalog catalog, DatasetDefinitions definitions) {
-        BasicStac stac = new BasicStac(definitions);
-        return new CatalogBackend(catalog, stac, stac::item);
+    public static StacBackend of(Catalog catalog, DatasetDefinitions definitions, Settings settings) {
+        return new CatalogStacBackend(catalog, definitions, settings);
     }
 
     /** The folder local publishing writes to ({@code DATASET_PUBLISH_ROOT} as a file: URL); empty when it publishes elsewhere. */

@@ -109,7 +109,8 @@ final class Links {
         if (h.startsWith(fileRoot)) {
             StringJoiner path = new StringJoiner("/");
             for (String s : h.substring(fileRoot.length()).split("/")) {
-                path.add(segment(s));
+                // tile templates ({z}/{x}/{y}) stay templates
+                path.add(segment(s).replace("%7B", "{").replace("%7D", "}"));
             }
             hrefHolder.put("href", url("/assets/" + path));
         }

@@ -12,6 +12,8 @@ import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.catalog.InvalidSearchException;
+import org.alos2ingest.catalog.ItemSearch;
 import org.alos2ingest.config.Json;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -57,6 +59,8 @@ final class StacApi extends Handler.Abstract {
             route(ex);
         } catch (ApiError e) {
             answer(ex, e);
+        } catch (InvalidSearchException e) {
+            answer(ex, ApiError.badParameter(e.parameter(), e.problem()));
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "unexpected failure answering " + request.getMethod() + " " + request.getHttpURI().getPath(), e);
             answer(ex, new ApiError(500, "InternalServerError", "the server failed to answer this request; the failure is in its log"));
@@ -103,7 +107,7 @@ final class StacApi extends Handler.Abstract {
             }
             case "conformance" -> only(ex, seg, 1, READ, () -> ex.json(200, core.conformance(), Exchange.JSON));
             case "api" -> only(ex, seg, 1, READ, () -> ex.json(200, core.openApi(links), Links.OPENAPI));
-            case "queryables" -> only(ex, seg, 1, READ, () -> ex.json(200, queryables(null), Links.SCHEMA));
+            case "queryables" -> only(ex, seg, 1, READ, () -> ex.json(200, queryables(null, links.url("/queryables")), Links.SCHEMA));
             case "search" -> only(ex, seg, 1, SEARCH, () -> search(ex, links));
             case "collections" -> collections(ex, seg, links);
             default -> throw ApiError.notFound("no resource at " + path + " (see / for the API's links)");
@@ -138,7 +142,7 @@ final class StacApi extends Handler.Abstract {
             ItemSearch s = SearchParameters.fromQuery(query).withCollections(List.of(id));
             itemCollection(ex, links, s, query, "/collections/" + Links.segment(id) + "/items", false);
         } else if (seg.size() == 3 && seg.get(2).equals("queryables")) {
-            ex.json(200, queryables(id), Links.SCHEMA);
+            ex.json(200, queryables(id, links.url("/collections/" + Links.segment(id) + "/queryables")), Links.SCHEMA);
         } else if (seg.size() == 4 && seg.get(2).equals("items")) {
             String itemId = seg.get(3);
             ObjectNode item = backend.item(id, itemId)
@@ -149,11 +153,11 @@ final class StacApi extends Handler.Abstract {
         }
     }
 
-    private ObjectNode queryables(String collectionId) {
+    private ObjectNode queryables(String collectionId, String schemaId) {
         if (!backend.filters()) {
             throw ApiError.notFound("this catalog offers no CQL2 filtering, hence no queryables");
         }
-        return backend.queryables(collectionId);
+        return backend.queryables(collectionId, schemaId);
     }
 
     private void search(Exchange ex, Links links) {

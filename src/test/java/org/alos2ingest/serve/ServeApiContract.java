@@ -26,6 +26,7 @@ import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
 import org.alos2ingest.catalog.GrqDocuments;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.config.Settings;
 import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.Deliveries;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +80,8 @@ abstract class ServeApiContract {
         for (int i = 0; i < RUN; i++) {
             all.add(runId(i));
         }
-        server = new StacServer(Backends.of(catalog, GrqDocuments.DEFINITIONS), new StacServer.Options("127.0.0.1", 0, null,
+        Settings settings = Settings.load(null, java.util.Map.of("ALOS2_INGEST_HOME", home.toString()));
+        server = new StacServer(Backends.of(catalog, GrqDocuments.DEFINITIONS, settings), new StacServer.Options("127.0.0.1", 0, null,
                 List.of(ORIGIN), home.resolve("published"), Duration.ofSeconds(2)), null).start();
         http = new Http(URI.create("http://127.0.0.1:" + server.address().getPort() + "/"));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.catalog.ItemSearch;
 import org.alos2ingest.config.Json;
 
 /** A catalog with nothing in it; {@link #searchDelay} makes a search slow, for shutdown tests. */
@@ -40,7 +41,7 @@ class StubBackend implements StacBackend {
     }
 
     @Override
-    public ObjectNode queryables(String collectionId) {
+    public ObjectNode queryables(String collectionId, String schemaId) {
         return Json.object();
     }
 
