@@ -69,7 +69,8 @@ final class SqliteItemSearch {
             order.add((rtreeFirst ? "+" + sql(k.field()) : sql(k.field())) + (k.descending() ? " DESC" : " ASC"));
         }
         boolean exact = !s.spatial();
-        StringBuilder sql = new StringBuilder("SELECT d.document FROM datasets d");
+        // rows are sorted by their keys alone and their documents read after: a sort carrying 4 KB documents costs far more
+        StringBuilder sql = new StringBuilder("SELECT d.rid FROM datasets d");
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
@@ -79,13 +80,19 @@ final class SqliteItemSearch {
         }
         List<ObjectNode> out = new ArrayList<>();
         boolean more = false;
-        try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = db.prepareStatement(sql.toString());
+             PreparedStatement read = db.prepareStatement("SELECT document FROM datasets WHERE rid = ?")) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(rs.getString(1));
+                    read.setLong(1, rs.getLong(1));
+                    ObjectNode doc;
+                    try (ResultSet d = read.executeQuery()) {
+                        d.next();
+                        doc = (ObjectNode) Json.MAPPER.readTree(d.getString(1));
+                    }
                     // the R*Tree and the spatial conditions are coarse: the footprints decide
                     if (!exact && !s.matches(doc)) {
                         continue;
@@ -109,13 +116,18 @@ final class SqliteItemSearch {
         };
     }
 
-    /** Rows strictly after the token's values in the sort order. */
+    /**
+     * Rows strictly after the token's values in the sort order. The leading bound on the first key
+     * alone is implied, but it is what lets SQLite seek in the index instead of scanning to the token.
+     */
     private static String keyset(List<ItemSort.Key> keys, List<Object> values, List<Object> args) {
+        String lead = sql(keys.get(0).field()) + (keys.get(0).descending() ? " <= ?" : " >= ?") + " AND ";
+        args.add(values.get(0));
         boolean uniform = keys.stream().allMatch(k -> k.descending() == keys.get(0).descending());
         if (uniform) {
             List<String> cols = keys.stream().map(k -> sql(k.field())).toList();
             args.addAll(values);
-            return "(" + String.join(", ", cols) + ") " + (keys.get(0).descending() ? "<" : ">") + " (" + marks(values.size()) + ")";
+            return lead + "(" + String.join(", ", cols) + ") " + (keys.get(0).descending() ? "<" : ">") + " (" + marks(values.size()) + ")";
         }
         List<String> alternatives = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -128,7 +140,7 @@ final class SqliteItemSearch {
             args.add(values.get(i));
             alternatives.add("(" + String.join(" AND ", terms) + ")");
         }
-        return "(" + String.join(" OR ", alternatives) + ")";
+        return lead + "(" + String.join(" OR ", alternatives) + ")";
     }
 
     private static String marks(int n) {

@@ -15,7 +15,11 @@ public sealed interface Operand {
     record Text(String value) implements Operand {
     }
 
+    /** Kept exact; 100.0 and 1e2 are one number. */
     record Number(BigDecimal value) implements Operand {
+        public Number {
+            value = value.stripTrailingZeros();
+        }
     }
 
     record Flag(boolean value) implements Operand {
