@@ -8,7 +8,7 @@
 #
 #   bench/serve-load.sh                  # 100 000 documents, 30 s per kind, own OpenSearch
 #   bench/serve-load.sh 20000 10         # fewer, shorter
-#   SKIP_OPENSEARCH=1 bench/serve-load.sh
+#   SKIP_OPENSEARCH=1 bench/serve-load.sh   # or SKIP_SQLITE=1
 #   OPENSEARCH_URI=opensearch://host:9200/bench bench/serve-load.sh   # an existing cluster
 #
 # Results go to bench/out/serve-load.txt.
@@ -36,7 +36,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-catalogs=("sqlite:$out/serve-load.sqlite")
+catalogs=()
+[[ -z "${SKIP_SQLITE:-}" ]] && catalogs+=("sqlite:$out/serve-load.sqlite")
 if [[ -z "${SKIP_OPENSEARCH:-}" ]]; then
   if [[ -z "${OPENSEARCH_URI:-}" ]]; then
     osdir="$(mktemp -d /tmp/alos2-ingest-bench-opensearch-XXXXXX)"
@@ -82,7 +83,11 @@ for uri in "${catalogs[@]}"; do
   name="$([[ $uri == sqlite:* ]] && echo sqlite || echo opensearch)"
   start_serve "$uri"
   base="$(serve_url "$uri")"
-  curl -fsS "$base/search?limit=1" >/dev/null
+  if ! curl -fsS "$base/search?limit=1" >/dev/null; then
+    cp "$work/serve.log" "$out/serve-load-serve.log"
+    echo "serve-load: serve on $name fails a plain search; its log: $out/serve-load-serve.log" >&2
+    exit 1
+  fi
   for kind in small cql2 paging; do
     follow="$([[ $kind == paging ]] && echo follow || true)"
     # a short unrecorded run first, so that the JIT and the caches are warm
