@@ -76,7 +76,8 @@ python3 -m http.server --bind 127.0.0.1 0 --directory "$work/browser" >"$work/st
 pids+=($!)
 static_port="$(wait_for "$work/static.log" 's/.*port \([0-9]*\).*/\1/p' "${pids[-1]}")"
 static="http://127.0.0.1:$static_port"
-ingest serve --home "$work/home" --port 0 --cors "$static" >"$work/serve.log" 2>&1 &
+# java itself in the background (not through the function, whose subshell would be the pid killed)
+java -cp "$cp" org.alos2ingest.cli.Main serve --home "$work/home" --port 0 --cors "$static" >"$work/serve.log" 2>&1 &
 pids+=($!)
 api="$(wait_for "$work/serve.log" 's/^serving STAC API at \(http[^ ]*\) over.*/\1/p' "${pids[-1]}")"
 api="${api%/}"
