@@ -174,6 +174,11 @@ public final class OpenSearchCatalog implements Catalog {
     }
 
     @Override
+    public List<DatasetTypeSummary> typeSummaries() {
+        return OpenSearchTypeSummaries.query(client, "/" + alias() + "/_search" + ANY);
+    }
+
+    @Override
     public long count() {
         return client.json("GET", "/" + alias() + "/_count" + ANY, null).path("count").asLong();
     }

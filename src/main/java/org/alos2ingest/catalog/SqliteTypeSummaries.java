@@ -11,88 +11,87 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alos2ingest.config.Json;
+
 /**
- * {@link Catalog#typeSummaries()} of the embedded catalog in three aggregate queries (counts, times
- * and facets; boxes; polarisations) instead of reading every document back.
+ * {@link Catalog#typeSummaries()} of the embedded catalog in one aggregate query, each document's
+ * JSON read once by SQLite (for met.json's {@code dataset} and {@code polarisations}, which have no
+ * column), grouped by every facet combination; the few groups are folded here.
  */
 final class SqliteTypeSummaries {
 
-    private static final String KIND = "d.type, coalesce(json_extract(d.document, '$.metadata.dataset'), '')";
+    // the R*Tree keeps 32-bit bounds rounded outwards: within 1e-5 degree of the footprints'
+    private static final String QUERY = "SELECT d.type, coalesce(json_extract(d.document, '$.metadata.dataset'), ''),"
+            + " json_extract(d.document, '$.metadata.polarisations'), d.mode, d.direction, d.level,"
+            + " count(DISTINCT d.rid), min(d.start_ms), max(d.end_ms), min(b.min_lon), min(b.min_lat), max(b.max_lon), max(b.max_lat)"
+            + " FROM datasets_bbox b CROSS JOIN datasets d ON d.rid = b.rid GROUP BY 1, 2, 3, 4, 5, 6";
 
     private SqliteTypeSummaries() {
     }
 
-    /** One kind's values as the queries find them. */
-    private static final class Row {
-        String type;
-        String dataset;
+    /** One kind's values as the groups add up. */
+    private static final class Kind {
+        final String type;
+        final String dataset;
         long count;
-        long startMs;
-        long endMs;
-        SortedSet<String> modes;
-        SortedSet<String> directions;
-        SortedSet<String> levels;
-        final double[] box = new double[4];
+        long startMs = Long.MAX_VALUE;
+        long endMs = Long.MIN_VALUE;
+        double west = Double.MAX_VALUE;
+        double south = Double.MAX_VALUE;
+        double east = -Double.MAX_VALUE;
+        double north = -Double.MAX_VALUE;
+        final SortedSet<String> modes = new TreeSet<>();
+        final SortedSet<String> directions = new TreeSet<>();
+        final SortedSet<String> levels = new TreeSet<>();
         final SortedSet<String> polarisations = new TreeSet<>();
+
+        Kind(String type, String dataset) {
+            this.type = type;
+            this.dataset = dataset;
+        }
     }
 
     static List<DatasetTypeSummary> query(Connection db) throws SQLException {
-        Map<String, Row> rows = new TreeMap<>();
-        try (Statement s = db.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT " + KIND + ", count(*), min(d.start_ms), max(d.end_ms),"
-                    + " group_concat(DISTINCT d.mode), group_concat(DISTINCT d.direction), group_concat(DISTINCT d.level)"
-                    + " FROM datasets d GROUP BY 1, 2")) {
-                while (rs.next()) {
-                    Row r = new Row();
-                    r.type = rs.getString(1);
-                    r.dataset = rs.getString(2);
-                    r.count = rs.getLong(3);
-                    r.startMs = rs.getLong(4);
-                    r.endMs = rs.getLong(5);
-                    r.modes = words(rs.getString(6));
-                    r.directions = words(rs.getString(7));
-                    r.levels = words(rs.getString(8));
-                    rows.put(key(rs), r);
-                }
-            }
-            // the R*Tree keeps 32-bit bounds rounded outwards: within 1e-5 degree of the footprints'
-            try (ResultSet rs = s.executeQuery("SELECT " + KIND + ", min(b.min_lon), min(b.min_lat), max(b.max_lon), max(b.max_lat)"
-                    + " FROM datasets_bbox b CROSS JOIN datasets d ON d.rid = b.rid GROUP BY 1, 2")) {
-                while (rs.next()) {
-                    Row r = rows.get(key(rs));
-                    for (int i = 0; r != null && i < 4; i++) {
-                        r.box[i] = rs.getDouble(3 + i);
-                    }
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + KIND + ", p.value"
-                    + " FROM datasets d, json_each(d.document, '$.metadata.polarisations') p")) {
-                while (rs.next()) {
-                    Row r = rows.get(key(rs));
-                    String pol = rs.getString(3);
-                    if (r != null && pol != null && !pol.isEmpty()) {
-                        r.polarisations.add(pol);
-                    }
-                }
+        Map<String, Kind> kinds = new TreeMap<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+            while (rs.next()) {
+                String type = rs.getString(1);
+                String dataset = rs.getString(2);
+                Kind k = kinds.computeIfAbsent(type + "\u0000" + dataset, x -> new Kind(type, dataset));
+                polarisations(rs.getString(3), k.polarisations);
+                add(k.modes, rs.getString(4));
+                add(k.directions, rs.getString(5));
+                add(k.levels, rs.getString(6));
+                k.count += rs.getLong(7);
+                k.startMs = Math.min(k.startMs, rs.getLong(8));
+                k.endMs = Math.max(k.endMs, rs.getLong(9));
+                k.west = Math.min(k.west, rs.getDouble(10));
+                k.south = Math.min(k.south, rs.getDouble(11));
+                k.east = Math.max(k.east, rs.getDouble(12));
+                k.north = Math.max(k.north, rs.getDouble(13));
             }
         }
-        return rows.values().stream().map(r -> new DatasetTypeSummary(r.type, r.dataset, r.count, r.box[0], r.box[1], r.box[2], r.box[3],
-                Instant.ofEpochMilli(r.startMs), Instant.ofEpochMilli(r.endMs), r.modes, r.polarisations, r.directions, r.levels)).toList();
+        return kinds.values().stream().map(k -> new DatasetTypeSummary(k.type, k.dataset, k.count, k.west, k.south, k.east, k.north,
+                Instant.ofEpochMilli(k.startMs), Instant.ofEpochMilli(k.endMs), k.modes, k.polarisations, k.directions, k.levels)).toList();
     }
 
-    private static String key(ResultSet rs) throws SQLException {
-        return rs.getString(1) + "\u0000" + rs.getString(2);
-    }
-
-    private static SortedSet<String> words(String commaSeparated) {
-        SortedSet<String> out = new TreeSet<>();
-        if (commaSeparated != null) {
-            for (String w : commaSeparated.split(",")) {
-                if (!w.isEmpty()) {
-                    out.add(w);
-                }
-            }
+    private static void add(SortedSet<String> into, String value) {
+        if (value != null && !value.isEmpty()) {
+            into.add(value);
         }
-        return out;
+    }
+
+    private static void polarisations(String jsonArray, SortedSet<String> into) throws SQLException {
+        if (jsonArray == null) {
+            return;
+        }
+        try {
+            for (JsonNode p : Json.MAPPER.readTree(jsonArray)) {
+                add(into, p.asText());
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("metadata.polarisations is not a JSON array: " + jsonArray, e);
+        }
     }
 }

@@ -55,8 +55,7 @@ final class SearchParameters {
         String lang = lang(single(query, "filter-lang"));
         String filter = single(query, "filter");
         if (filter != null) {
-            Expr e = CQL2_JSON.equals(lang) ? ItemSearch.filterJson(json("filter", filter)) : ItemSearch.filterText(filter);
-            s = s.withFilter(e);
+            s = withFilter(s, () -> CQL2_JSON.equals(lang) ? ItemSearch.filterJson(json("filter", filter)) : ItemSearch.filterText(filter));
         }
         s = s.withSort(ItemSort.parse(single(query, "sortby")));
         return s.withAfter(single(query, "token"));
@@ -103,13 +102,25 @@ final class SearchParameters {
                 if (!f.isTextual()) {
                     throw new InvalidSearchException("filter", "filter-lang cql2-text expects the filter as a string");
                 }
-                s = s.withFilter(ItemSearch.filterText(f.asText()));
+                s = withFilter(s, () -> ItemSearch.filterText(f.asText()));
             } else {
-                s = s.withFilter(ItemSearch.filterJson(f));
+                s = withFilter(s, () -> ItemSearch.filterJson(f));
             }
         }
         s = s.withSort(ItemSort.parse(json.get("sortby")));
         return s.withAfter(text(json, "token"));
+    }
+
+    /**
+     * A geometry the filter spells wrongly (an unclosed ring) can fail inside JTS rather than in the
+     * parser: it is the filter's fault all the same.
+     */
+    private static ItemSearch withFilter(ItemSearch s, java.util.function.Supplier<Expr> parse) {
+        try {
+            return s.withFilter(parse.get());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSearchException("filter", "not a valid CQL2 expression: " + e.getMessage());
+        }
     }
 
     private static Geometry area(Geometry bbox, Geometry intersects) {

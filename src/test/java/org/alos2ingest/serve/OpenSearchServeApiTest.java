@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.alos2ingest.testing.OpenSearchServer;
 
 /** The API suites over a real OpenSearch holding GRQ indices. */
-class OpenSearchServeApiTest extends ServeSearchContract {
+class OpenSearchServeApiTest extends ServeFilterContract {
     private String prefix;
 
     @Override

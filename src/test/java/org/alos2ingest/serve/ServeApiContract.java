@@ -68,6 +68,12 @@ abstract class ServeApiContract {
             CliRun r = CliRun.run(home, "ingest", "--catalog", catalogUri, "--no-tiles", zip.toString());
             assertEquals(0, r.exitCode(), r.err());
         }
+        // the CLI runs pointed the log at their captured stderr: the server's failures go to the test's
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.alos2ingest");
+        for (var h : log.getHandlers()) {
+            log.removeHandler(h);
+        }
+        log.addHandler(new java.util.logging.ConsoleHandler());
         catalog = Catalogs.open(catalogUri, GrqDocuments.DEFINITIONS);
         List<ObjectNode> docs = new ArrayList<>();
         docs.add(GrqDocuments.of(FIJI, "2019-05-05T10:20:30.000Z", "2019-05-05T10:20:40.000Z",
