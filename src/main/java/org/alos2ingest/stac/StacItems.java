@@ -51,6 +51,8 @@ public final class StacItems {
             bbox.add(v);
         }
         ObjectNode p = item.putObject("properties");
+        // clients that show a title cut an id at its last dot ("...-FBDR1.5GUA" became "...-FBDR1" in STAC Browser)
+        p.put("title", id);
         Instant start = IsoTime.parse(doc.path("starttime").asText());
         Instant end = IsoTime.parse(doc.path("endtime").asText());
         // datetime is what the API searches, sorts and pages by (the middle of the acquisition, from the
