@@ -8,8 +8,8 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.stac.Stac;
 
 /**
  * Absolute links under one base URL: the {@code --base-url} a proxy publishes, or else the scheme and
@@ -39,16 +39,7 @@ final class Links {
     }
 
     static ObjectNode link(String rel, String href, String type, String title) {
-        ObjectNode l = JsonNodeFactory.instance.objectNode();
-        l.put("rel", rel);
-        l.put("href", href);
-        if (type != null) {
-            l.put("type", type);
-        }
-        if (title != null) {
-            l.put("title", title);
-        }
-        return l;
+        return Stac.link(rel, href, type, title);
     }
 
     ObjectNode at(String rel, String path, String type, String title) {

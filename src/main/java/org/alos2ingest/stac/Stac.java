@@ -32,8 +32,15 @@ public final class Stac {
 
     /** Adds a link {@code {rel, href, type[, title]}} to a STAC object's {@code links}. */
     public static ObjectNode link(ObjectNode stacObject, String rel, String href, String type, String title) {
-        ObjectNode l = (stacObject.has("links") ? (com.fasterxml.jackson.databind.node.ArrayNode) stacObject.get("links")
-                : stacObject.putArray("links")).addObject();
+        ObjectNode l = link(rel, href, type, title);
+        (stacObject.has("links") ? (com.fasterxml.jackson.databind.node.ArrayNode) stacObject.get("links")
+                : stacObject.putArray("links")).add(l);
+        return l;
+    }
+
+    /** A link object {@code {rel, href, type[, title]}}; a null type or title is left out. */
+    public static ObjectNode link(String rel, String href, String type, String title) {
+        ObjectNode l = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         l.put("rel", rel);
         l.put("href", href);
         if (type != null) {
