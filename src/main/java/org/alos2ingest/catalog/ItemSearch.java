@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.catalog.cql2.Cql2Json;
 import org.alos2ingest.catalog.cql2.Cql2Text;
 import org.alos2ingest.catalog.cql2.Expr;
-import org.alos2ingest.catalog.cql2.GeoJsonGeometry;
+import org.alos2ingest.geo.GeoJsonGeometry;
 import org.alos2ingest.geo.IsoTime;
 import org.locationtech.jts.geom.Geometry;
 
@@ -106,7 +106,7 @@ public record ItemSearch(List<String> ids, List<String> collections, Geometry ar
         }
         int half = v.size() / 2;
         try {
-            return Cql2Text.box(v.get(0), v.get(1), v.get(half), v.get(half + 1));
+            return GeoJsonGeometry.box(v.get(0), v.get(1), v.get(half), v.get(half + 1));
         } catch (IllegalArgumentException e) {
             throw new InvalidSearchException("bbox", e.getMessage());
         }

@@ -1,6 +1,5 @@
 package org.alos2ingest.catalog;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.cql2.Expr;
-import org.alos2ingest.catalog.cql2.GeoJsonGeometry;
 import org.alos2ingest.catalog.cql2.Operand;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.GeoJsonGeometry;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +17,9 @@ import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.geo.Footprint;
+import org.alos2ingest.geo.GeoJsonGeometry;
 import org.alos2ingest.geo.IsoTime;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -137,16 +135,11 @@ public final class SearchCommand implements Callable<Integer> {
         double s = Double.parseDouble(p[1].strip());
         double e = Double.parseDouble(p[2].strip());
         double n = Double.parseDouble(p[3].strip());
-        if (s > n || s < -90 || n > 90 || Math.abs(w) > 180 || Math.abs(e) > 180) {
+        try {
+            return GeoJsonGeometry.box(w, s, e, n);
+        } catch (IllegalArgumentException x) {
             throw new IllegalArgumentException("--bbox " + text + " is not west,south,east,north in degrees");
         }
-        GeometryFactory f = new GeometryFactory();
-        if (w <= e) {
-            return f.toGeometry(new Envelope(w, e, s, n));
-        }
-        // west of east: the box crosses the antimeridian
-        return f.createMultiPolygon(new Polygon[] {(Polygon) f.toGeometry(new Envelope(w, 180, s, n)),
-                (Polygon) f.toGeometry(new Envelope(-180, e, s, n))});
     }
 
     private static Geometry geometry(String text) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -221,37 +219,10 @@ public final class Footprint {
         }
 
         public static ObjectNode write(Geometry g) {
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            if (g instanceof Polygon p) {
-                o.put("type", "Polygon");
-                o.set("coordinates", rings(p));
-            } else if (g instanceof MultiPolygon mp) {
-                o.put("type", "MultiPolygon");
-                ArrayNode polys = o.putArray("coordinates");
-                for (int i = 0; i < mp.getNumGeometries(); i++) {
-                    polys.add(rings((Polygon) mp.getGeometryN(i)));
-                }
-            } else {
+            if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
                 throw new IllegalArgumentException("cannot write " + g.getGeometryType() + " as a footprint");
             }
-            return o;
-        }
-
-        private static ArrayNode rings(Polygon p) {
-            ArrayNode rings = JsonNodeFactory.instance.arrayNode();
-            rings.add(ring(p.getExteriorRing()));
-            for (int i = 0; i < p.getNumInteriorRing(); i++) {
-                rings.add(ring(p.getInteriorRingN(i)));
-            }
-            return rings;
-        }
-
-        private static ArrayNode ring(LinearRing r) {
-            ArrayNode a = JsonNodeFactory.instance.arrayNode();
-            for (Coordinate c : r.getCoordinates()) {
-                a.addArray().add(c.x).add(c.y);
-            }
-            return a;
+            return GeoJsonGeometry.write(g);
         }
 
         /** Reads a GeoJSON Polygon, MultiPolygon, Feature or the first feature of a FeatureCollection. */

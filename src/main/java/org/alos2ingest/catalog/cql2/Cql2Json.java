@@ -10,6 +10,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.catalog.InvalidSearchException;
 import org.alos2ingest.catalog.cql2.Expr.Op;
+import org.alos2ingest.geo.GeoJsonGeometry;
 
 /**
  * CQL2-JSON (OGC 21-065 and its JSON schema): {@code {"op": ..., "args": [...]}} into the same
@@ -141,7 +142,7 @@ public final class Cql2Json {
                 }
                 int half = b.size() / 2;
                 try {
-                    return new Operand.Geom(Cql2Text.box(b.get(0).asDouble(), b.get(1).asDouble(), b.get(half).asDouble(), b.get(half + 1).asDouble()));
+                    return new Operand.Geom(GeoJsonGeometry.box(b.get(0).asDouble(), b.get(1).asDouble(), b.get(half).asDouble(), b.get(half + 1).asDouble()));
                 } catch (IllegalArgumentException e) {
                     throw error(path + "/bbox", e.getMessage());
                 }

@@ -11,9 +11,8 @@ import java.util.Set;
 
 import org.alos2ingest.catalog.InvalidSearchException;
 import org.alos2ingest.catalog.cql2.Expr.Op;
-import org.locationtech.jts.geom.Envelope;
+import org.alos2ingest.geo.GeoJsonGeometry;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
@@ -263,24 +262,10 @@ public final class Cql2Text {
         }
         int half = v.size() / 2;
         try {
-            return new Operand.Geom(box(v.get(0), v.get(1), v.get(half), v.get(half + 1)));
+            return new Operand.Geom(GeoJsonGeometry.box(v.get(0), v.get(1), v.get(half), v.get(half + 1)));
         } catch (IllegalArgumentException e) {
             throw error(start, e.getMessage());
         }
-    }
-
-    /** A lon/lat box; west greater than east crosses the antimeridian and becomes two boxes. */
-    public static Geometry box(double w, double s, double e, double n) {
-        if (s > n || s < -90 || n > 90 || Math.abs(w) > 180 || Math.abs(e) > 180 || Double.isNaN(w + s + e + n)) {
-            throw new IllegalArgumentException("expected west,south,east,north in degrees with south <= north, got "
-                    + w + "," + s + "," + e + "," + n);
-        }
-        if (w <= e) {
-            return GeoJsonGeometry.FACTORY.toGeometry(new Envelope(w, e, s, n));
-        }
-        return GeoJsonGeometry.FACTORY.createMultiPolygon(new Polygon[] {
-                (Polygon) GeoJsonGeometry.FACTORY.toGeometry(new Envelope(w, 180, s, n)),
-                (Polygon) GeoJsonGeometry.FACTORY.toGeometry(new Envelope(-180, e, s, n))});
     }
 
     private Operand wkt() {

@@ -1,4 +1,4 @@
-package org.alos2ingest.catalog.cql2;
+package org.alos2ingest.geo;
 
 import java.util.Locale;
 
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -18,10 +19,12 @@ import org.locationtech.jts.geom.PrecisionModel;
 /**
  * Every GeoJSON geometry type, both ways, as STAC's {@code intersects} and CQL2-JSON's spatial
  * literals carry them (footprints need only polygons; a search area may be a point or a line).
+ * Reading is strict, as for what a client sends; {@link Footprint.GeoJson} reads the catalog's own
+ * stored documents, whose types are lower-cased and whose rings may come unclosed.
  */
 public final class GeoJsonGeometry {
 
-    static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
     private GeoJsonGeometry() {
     }
@@ -138,5 +141,24 @@ public final class GeoJsonGeometry {
             }
         }
         return a;
+    }
+
+    /**
+     * A lon/lat box as a search area; west greater than east crosses the antimeridian and becomes two
+     * boxes, split there as footprints are.
+     *
+     * @throws IllegalArgumentException when the numbers are not west,south,east,north in degrees
+     */
+    public static Geometry box(double w, double s, double e, double n) {
+        if (s > n || s < -90 || n > 90 || Math.abs(w) > 180 || Math.abs(e) > 180 || Double.isNaN(w + s + e + n)) {
+            throw new IllegalArgumentException("expected west,south,east,north in degrees with south <= north, got "
+                    + w + "," + s + "," + e + "," + n);
+        }
+        if (w <= e) {
+            return FACTORY.toGeometry(new Envelope(w, e, s, n));
+        }
+        return FACTORY.createMultiPolygon(new Polygon[] {
+                (Polygon) FACTORY.toGeometry(new Envelope(w, 180, s, n)),
+                (Polygon) FACTORY.toGeometry(new Envelope(-180, e, s, n))});
     }
 }
