@@ -29,6 +29,7 @@ public final class GeoTiffImage implements Closeable {
     private final Orientation orientation;
     private final TiffChunks chunks;
     private final GeoReference georef;
+    private final GeoTags geoTags;
 
     private GeoTiffImage(TiffSource source) {
         this.source = source;
@@ -67,6 +68,7 @@ public final class GeoTiffImage implements Closeable {
         this.chunks = new TiffChunks(d, source, width, height, bytesPerSample, compression, pred == 2);
         try {
             this.georef = GeoReference.read(d, width, height);
+            this.geoTags = GeoTags.read(d);
         } catch (IllegalArgumentException e) {
             throw source.error(e.getMessage());
         }
@@ -119,6 +121,11 @@ public final class GeoTiffImage implements Closeable {
 
     public GeoTransform transform() {
         return georef.transform();
+    }
+
+    /** The georeferencing tags as the file holds them, for files derived from this one. */
+    public GeoTags geoTags() {
+        return geoTags;
     }
 
     /** One line for logs: "BigTIFF, little-endian, 256 x 256 tiles, Deflate + predictor, Orientation 3". */

@@ -61,6 +61,11 @@ final class TiffEncoder {
      * length), in tag order as given (TIFF wants them sorted), no next IFD.
      */
     byte[] directory(List<Tag> tags, long ifdOffset) {
+        return directory(tags, ifdOffset, 0);
+    }
+
+    /** The same, followed by the IFD at {@code nextIfd} (0: the last). */
+    byte[] directory(List<Tag> tags, long ifdOffset, long nextIfd) {
         int ifdSize = ifdSize(tags.size());
         long valuePos = ifdOffset + ifdSize;
         ByteBuffer ifd = buffer(ifdSize);
@@ -97,9 +102,9 @@ final class TiffEncoder {
             }
         }
         if (big) {
-            ifd.putLong(0);
+            ifd.putLong(nextIfd);
         } else {
-            ifd.putInt(0);
+            ifd.putInt((int) nextIfd);
         }
         byte[] out = Arrays.copyOf(ifd.array(), ifdSize + values.size());
         System.arraycopy(values.toByteArray(), 0, out, ifdSize, values.size());
@@ -114,6 +119,26 @@ final class TiffEncoder {
     Tag longTag(int code, long v) {
         ByteBuffer b = buffer(4).putInt((int) v);
         return new Tag(code, 4, 1, b.flip());
+    }
+
+    /** SHORT values (the GeoKey directory). */
+    Tag shorts(int code, long... v) {
+        ByteBuffer b = buffer(2 * v.length);
+        for (long s : v) {
+            b.putShort((short) s);
+        }
+        return new Tag(code, 3, v.length, b.flip());
+    }
+
+    /** An ASCII value, NUL-terminated as TIFF wants (one is added when missing). */
+    Tag ascii(int code, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        boolean terminated = bytes.length > 0 && bytes[bytes.length - 1] == 0;
+        ByteBuffer b = buffer(bytes.length + (terminated ? 0 : 1)).put(bytes);
+        if (!terminated) {
+            b.put((byte) 0);
+        }
+        return new Tag(code, 2, b.capacity(), b.flip());
     }
 
     Tag doubles(int code, double... v) {

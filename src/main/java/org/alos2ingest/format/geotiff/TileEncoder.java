@@ -1,0 +1,85 @@
+package org.alos2ingest.format.geotiff;
+
+/**
+ * Turns one tile of samples into its compressed bytes: lays the samples out little-endian (padding
+ * past the image's edge), applies the TIFF predictor, then {@link LiteralDeflater}. Holds its
+ * buffers between tiles; one per thread.
+ */
+final class TileEncoder {
+
+    /** A sample of a band by index, so that a calibration can be applied on the way without a copy. */
+    interface FloatAt {
+        float at(int index);
+    }
+
+    private final LiteralDeflater deflater = new LiteralDeflater();
+    private byte[] raw = new byte[0];
+
+    /**
+     * UInt16 with the horizontal predictor (2): each sample minus its left neighbour, modulo 2^16.
+     * Outside the image the samples are 0.
+     */
+    byte[] uint16(short[] band, int x0, int w, int rows, int stride, int tile) {
+        int bytes = 2 * tile * tile;
+        byte[] r = buffer(bytes);
+        int k = 0;
+        for (int y = 0; y < tile; y++) {
+            int prev = 0;
+            if (y < rows) {
+                int at = y * stride + x0;
+                for (int x = 0; x < w; x++) {
+                    int v = band[at + x];
+                    int d = v - prev;
+                    prev = v;
+                    r[k++] = (byte) d;
+                    r[k++] = (byte) (d >> 8);
+                }
+            }
+            int pad = y < rows ? tile - w : tile;
+            if (pad > 0) {
+                // the first padding sample differs from its left neighbour, the rest are 0 - 0
+                int d = -prev;
+                r[k++] = (byte) d;
+                r[k++] = (byte) (d >> 8);
+                java.util.Arrays.fill(r, k, k + 2 * (pad - 1), (byte) 0);
+                k += 2 * (pad - 1);
+            }
+        }
+        return deflater.compress(r, bytes);
+    }
+
+    /**
+     * Float32 with the floating-point predictor (3, Adobe Technical Note 3 / libtiff's fpDiff): each
+     * row's samples split into byte planes, most significant first, then every byte minus the one
+     * before it. Outside the image the samples are NaN.
+     */
+    byte[] float32(FloatAt band, int x0, int w, int rows, int stride, int tile) {
+        int rowBytes = 4 * tile;
+        int bytes = rowBytes * tile;
+        byte[] r = buffer(bytes);
+        int nan = Float.floatToRawIntBits(Float.NaN);
+        for (int y = 0; y < tile; y++) {
+            int row = y * rowBytes;
+            int at = y * stride + x0;
+            int n = y < rows ? w : 0;
+            for (int x = 0; x < tile; x++) {
+                int v = x < n ? Float.floatToRawIntBits(band.at(at + x)) : nan;
+                r[row + x] = (byte) (v >>> 24);
+                r[row + tile + x] = (byte) (v >>> 16);
+                r[row + 2 * tile + x] = (byte) (v >>> 8);
+                r[row + 3 * tile + x] = (byte) v;
+            }
+            for (int i = row + rowBytes - 1; i > row; i--) {
+                r[i] = (byte) (r[i] - r[i - 1]);
+            }
+        }
+        return deflater.compress(r, bytes);
+    }
+
+    private byte[] buffer(int n) {
+        if (raw.length < n) {
+            raw = new byte[n];
+        }
+        return raw;
+    }
+}
