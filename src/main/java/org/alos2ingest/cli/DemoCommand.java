@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
                 UnpackLimits.defaults(), false, false, Progress.forTerminal(), null);
         IngestReport report;
         try (Catalog catalog = common.openCatalog()) {
-            RenderSettings imaging = RenderSettings.defaults().withMaxZoom(maxZoom != null ? maxZoom : fullSize ? RenderSettings.DEFAULT_MAX_ZOOM : 10);
+            RenderSettings imaging = ImagingOptions.defaults(options.settings()).withMaxZoom(maxZoom != null ? maxZoom : fullSize ? RenderSettings.DEFAULT_MAX_ZOOM : 10);
             report = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(imaging)).run(new LocalSource(deliveries));
             int code = ReportPrinter.print(report, false);
             System.out.println();

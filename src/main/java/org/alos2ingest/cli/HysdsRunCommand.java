@@ -83,7 +83,7 @@ public final class HysdsRunCommand implements Callable<Integer> {
             }
             PgeRun.Setup setup = new PgeRun.Setup(jobDir, common.settings(), common.definitions(),
                     UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)), fetch.config(jobDir.resolve(PgeRun.WORK)),
-                    Renderers.all(imaging.settings()), mozartUri, brokerOptions.broker(fetch.netrc), CredentialLookup.fromEnvironment(fetch.netrc), parallel, priority);
+                    Renderers.all(imaging.settings(common.settings())), mozartUri, brokerOptions.broker(fetch.netrc), CredentialLookup.fromEnvironment(fetch.netrc), parallel, priority);
             IngestReport report = PgeRun.run(hysdsJob, setup);
             int code = ReportPrinter.print(report, common.quiet);
             if (report.failed()) {

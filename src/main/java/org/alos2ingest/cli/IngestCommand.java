@@ -84,7 +84,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         List<SourceTypes.Job> jobs = jobs();
-        var renderers = Renderers.all(imaging.settings());
+        var renderers = Renderers.all(imaging.settings(common.settings()));
         UnpackLimits limits = unpack.limits();
         Path workRoot = unpack.workRoot(common.home());
         FetchConfig config = Usage.check(spec, () -> fetch.config(workRoot.resolve("downloads")));

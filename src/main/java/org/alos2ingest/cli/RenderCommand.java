@@ -49,7 +49,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         common.configureLogging();
-        List<SceneRenderer> renderers = Renderers.all(imaging.settings());
+        List<SceneRenderer> renderers = Renderers.all(imaging.settings(common.settings()));
         Progress progress = Progress.forTerminal();
         List<String> warnings = new ArrayList<>();
         Describer describer = new Describer(common.settings(), common.definitions(), warnings::add);

@@ -12,10 +12,6 @@ final class Renderers {
     private Renderers() {
     }
 
-    static List<SceneRenderer> all() {
-        return all(RenderSettings.defaults());
-    }
-
     static List<SceneRenderer> all(RenderSettings imaging) {
         return List.of(new GeoTiffRenderer(imaging), new CeosBrowseRenderer());
     }

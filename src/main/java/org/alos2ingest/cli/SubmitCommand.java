@@ -104,7 +104,7 @@ public final class SubmitCommand implements Callable<Integer> {
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), false, false, Progress.silent(), null);
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all());
+            IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(ImagingOptions.defaults(options.settings())));
             FanOut f = new FanOut(job, q, chosen.type().name(), SourceTypes.serviceParams(chosen.type(), config));
             report.addAll(f.run(listing, false));
         }

@@ -85,7 +85,7 @@ public final class WorkerCommand implements Callable<Integer> {
         // several jobs at once share the terminal: no progress bars, one line per job event instead
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, false, false, Progress.silent(), null);
         try (Catalog catalog = common.openCatalog()) {
-            IngestJob ingest = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(imaging.settings()));
+            IngestJob ingest = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(imaging.settings(common.settings())));
             QueueWorker worker = new QueueWorker(broker, queue, JobTypes.runner(new JobTypes.Context(ingest, options, catalog, config)),
                     settings, System.out);
             CountDownLatch ended = new CountDownLatch(1);

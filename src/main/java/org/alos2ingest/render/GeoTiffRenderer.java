@@ -65,6 +65,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
         Map<String, List<Path>> images = scene.imagesByPolarisation();
         List<String> layers = new ArrayList<>();
         List<String> browse = new ArrayList<>();
+        List<CogFile> cogs = new ArrayList<>();
         byte[] mask = null;
         int maskW = 0;
         int maskH = 0;
@@ -90,8 +91,18 @@ public final class GeoTiffRenderer implements SceneRenderer {
                 long t0 = System.nanoTime();
                 DisplayPyramid pyramid;
                 try (Progress.Task task = progress.start("reading " + tif.getFileName(),
-                        (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES)) {
-                    pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task);
+                        (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES);
+                     PolarisationCogs cog = settings.cogs().any() ? new PolarisationCogs(image, folder, pol, settings.cogs()) : null) {
+                    pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task, cog);
+                    if (cog != null) {
+                        long f0 = System.nanoTime();
+                        List<CogFile> written = cog.finish();
+                        cogs.addAll(written);
+                        LOG.fine(() -> String.format(Locale.ROOT, "%s: COG files %s laid out in %.1f s", tif.getFileName(),
+                                written.stream().map(c -> c.file() + " (" + (c.bytes() >> 20) + " MB)").toList(), (System.nanoTime() - f0) / 1e9));
+                    }
+                } catch (IOException ex) {
+                    throw new RenderException(folder, "cannot write the " + pol + " COG: " + ex.getMessage(), ex);
                 }
                 long t1 = System.nanoTime();
                 int finest = first;
@@ -145,7 +156,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
             }
         }
         Rendering r = new Rendering(footprint, offset, Optional.of(new Rendering.Tiles(settings.tiles(), layers, settings.maxZoom())), browse,
-                Optional.of(grid));
+                Optional.of(grid), cogs, settings.cogs().sigma0() ? Optional.of(settings.cogs().calibration()) : Optional.empty());
         ViewerPage.write(folder, r.addTo(d), layers, settings.maxZoom(), tileBounds, browse);
         return r;
     }

@@ -18,6 +18,18 @@ final class PyramidBuilder {
     /** Source rows one task reads: large enough for long sequential reads, small enough to share out. */
     private static final int ROWS_PER_TASK = 128;
 
+    /**
+     * Takes the source rows as they are read, in bands of {@link #rowsPerBand} rows (band {@code i}
+     * starts at row {@code i * rowsPerBand()}), on the builder's threads and in any order; so a
+     * second product of the image (a COG) costs no second read.
+     */
+    interface BandSink {
+        int rowsPerBand();
+
+        /** {@code rows} holds the band's {@code n} rows of {@code width} samples from index 0. */
+        void band(int index, short[] rows, int n);
+    }
+
     private PyramidBuilder() {
     }
 
@@ -27,6 +39,11 @@ final class PyramidBuilder {
      * @throws RenderException when the finest level would not fit in memory
      */
     static DisplayPyramid build(GeoTiffImage image, DisplayScale scale, int firstLevel, int threads, Progress.Task task) {
+        return build(image, scale, firstLevel, threads, task, null);
+    }
+
+    /** The same, handing every band of rows read to {@code sink} too (when not null). */
+    static DisplayPyramid build(GeoTiffImage image, DisplayScale scale, int firstLevel, int threads, Progress.Task task, BandSink sink) {
         int w = image.width();
         int h = image.height();
         int b = 1 << firstLevel;
@@ -46,7 +63,11 @@ final class PyramidBuilder {
         }
         byte[] finest = new byte[(int) bytes];
         byte[] table = scale.table();
-        int outRowsPerTask = Math.max(1, ROWS_PER_TASK / b);
+        int rowsPerTask = sink != null ? sink.rowsPerBand() : ROWS_PER_TASK;
+        if (sink != null && rowsPerTask % b != 0) {
+            throw new IllegalArgumentException("bands of " + rowsPerTask + " rows do not fall on level " + firstLevel + "'s rows");
+        }
+        int outRowsPerTask = Math.max(1, rowsPerTask / b);
         int tasks = (lh + outRowsPerTask - 1) / outRowsPerTask;
         Parallel.run(threads, tasks, () -> new Parallel.Worker<RuntimeException>() {
             private final GeoTiffImage.RowReader rows = image.rows();
@@ -62,6 +83,13 @@ final class PyramidBuilder {
                 int sy1 = Math.min(h, oy1 * b);
                 rows.read(sy0, sy1 - sy0, buf, 0);
                 task.advance((long) (sy1 - sy0) * w * image.bitsPerSample() / 8);
+                accumulate(sy0, sy1, oy0, oy1);
+                if (sink != null) {
+                    sink.band(t, buf, sy1 - sy0);
+                }
+            }
+
+            private void accumulate(int sy0, int sy1, int oy0, int oy1) {
                 if (b == 1) {
                     for (int y = sy0; y < sy1; y++) {
                         int in = (y - sy0) * w;

@@ -20,9 +20,11 @@ import org.alos2ingest.geo.Footprint;
  * @param browse         the browse image files written, by name
  * @param projection     met.json {@code projection}: the map grid of a map product's images, for STAC's
  *                       projection extension
+ * @param cogs           the Cloud-Optimized GeoTIFFs written (met.json {@code cog_files})
+ * @param calibration    the calibration of the sigma-nought COGs, when any was written
  */
 public record Rendering(Optional<Footprint> footprint, OptionalDouble outlineOffsetMetres, Optional<Tiles> tiles,
-                        List<String> browse, Optional<ObjectNode> projection) {
+                        List<String> browse, Optional<ObjectNode> projection, List<CogFile> cogs, Optional<Calibration> calibration) {
 
     /**
      * @param written whether tiles were asked for ({@code tiles} in met.json)
@@ -37,18 +39,19 @@ public record Rendering(Optional<Footprint> footprint, OptionalDouble outlineOff
 
     public Rendering {
         browse = List.copyOf(browse);
+        cogs = List.copyOf(cogs);
         projection = projection.map(ObjectNode::deepCopy);
     }
 
     /** Browse images only: nothing for the description. */
     public static Rendering browseOnly(List<String> browse) {
-        return new Rendering(Optional.empty(), OptionalDouble.empty(), Optional.empty(), browse, Optional.empty());
+        return new Rendering(Optional.empty(), OptionalDouble.empty(), Optional.empty(), browse, Optional.empty(), List.of(), Optional.empty());
     }
 
     /**
      * The description with what was learned: the outline footprint, then met.json's
-     * {@code valid_data_outline_offset_m}, {@code tiles}, {@code tile_layers}, {@code tile_max_zoom} and
-     * {@code projection}.
+     * {@code valid_data_outline_offset_m}, {@code tiles}, {@code tile_layers}, {@code tile_max_zoom},
+     * {@code projection}, {@code cog_files} and {@code sigma0_calibration}.
      */
     public Description addTo(Description d) {
         Description out = footprint.map(d::withFootprint).orElse(d);
@@ -64,6 +67,16 @@ public record Rendering(Optional<Footprint> footprint, OptionalDouble outlineOff
             }
         });
         projection.ifPresent(p -> fields.set("projection", p.deepCopy()));
+        if (!cogs.isEmpty()) {
+            ArrayNode files = fields.putArray("cog_files");
+            cogs.forEach(c -> files.add(c.toJson()));
+        }
+        calibration.ifPresent(c -> {
+            ObjectNode cal = fields.putObject("sigma0_calibration");
+            cal.put("factor_db", c.factorDb());
+            cal.put("formula", Calibration.FORMULA);
+            cal.put("source", Calibration.SOURCE);
+        });
         return fields.isEmpty() ? out : out.withMetFields(fields);
     }
 }

@@ -21,7 +21,8 @@ import org.alos2ingest.format.geotiff.TiffEncoder.Tag;
  * Writes a single-band Cloud-Optimized GeoTIFF (OGC 21-026) while its pixels stream past: full
  * resolution and every overview level arrive a row of tiles at a time, in any interleaving of
  * levels, and are compressed at once ({@link #encode}, from any thread) and spooled level by level
- * beside the target ({@link #append}, in order per level). {@link #finish} then lays the file out as
+ * beside the target ({@link #append}, from any thread, in any order: a row that comes early is held
+ * until the rows before it are written). {@link #finish} then lays the file out as
  * GDAL's COG driver does: header, GDAL's structural metadata, every IFD (full resolution first),
  * then the tiles from the smallest overview to the full image, each tile with GDAL's 4-byte size
  * leader and repeated 4-byte trailer; and moves it into place. Readers such as GDAL's /vsicurl/ find
@@ -126,6 +127,11 @@ public final class CogWriter implements AutoCloseable {
         return target.resolveSibling("." + target.getFileName() + ".level" + level + ".part");
     }
 
+    /** The file written by {@link #finish}. */
+    public Path target() {
+        return target;
+    }
+
     /** Levels written: the full image (0) and its overviews. */
     public int levels() {
         return levels.size();
@@ -198,7 +204,7 @@ public final class CogWriter implements AutoCloseable {
         return new EncodedRow(level, tileRow, tiles);
     }
 
-    /** Spools an encoded row; rows of one level must come in order, each once. */
+    /** Spools an encoded row; each row once, in any order. */
     public void append(EncodedRow row) throws IOException {
         levels.get(row.level).append(row.tileRow, row.tiles);
     }
@@ -378,10 +384,25 @@ public final class CogWriter implements AutoCloseable {
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
         }
 
-        void append(int tileRow, byte[][] tiles) throws IOException {
-            if (tileRow != nextRow) {
-                throw new IllegalStateException("level " + index + ": tile row " + tileRow + " given when " + nextRow + " is next");
+        /** Rows that came before their turn, held until the rows before them are written. */
+        private final java.util.TreeMap<Integer, byte[][]> early = new java.util.TreeMap<>();
+
+        synchronized void append(int tileRow, byte[][] tiles) throws IOException {
+            if (tileRow < nextRow || early.containsKey(tileRow) || tileRow >= down) {
+                throw new IllegalStateException("level " + index + ": tile row " + tileRow + " given twice or out of range (" + down + " rows)");
             }
+            if (tileRow != nextRow) {
+                early.put(tileRow, tiles);
+                return;
+            }
+            write(tiles);
+            while (!early.isEmpty() && early.firstKey() == nextRow) {
+                write(early.pollFirstEntry().getValue());
+            }
+        }
+
+        private void write(byte[][] tiles) throws IOException {
+            int tileRow = nextRow;
             int bytes = 0;
             for (byte[] t : tiles) {
                 bytes += 8 + t.length;

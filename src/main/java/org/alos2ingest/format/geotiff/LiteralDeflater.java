@@ -39,6 +39,19 @@ final class LiteralDeflater {
         for (int i = 0; i < length; i++) {
             freq[data[i] & 0xff]++;
         }
+        return compressCounted(data, length);
+    }
+
+    /**
+     * The same, for a caller that counted the bytes while it made them: {@code counts[b]} is how often
+     * byte value {@code b} occurs in {@code data[0, length)}.
+     */
+    byte[] compress(byte[] data, int length, int[] counts) {
+        System.arraycopy(counts, 0, freq, 0, 256);
+        return compressCounted(data, length);
+    }
+
+    private byte[] compressCounted(byte[] data, int length) {
         freq[END_OF_BLOCK] = 1;
         HuffmanLengths.build(freq, MAX_BITS, lengths);
         long codedBits = 0;
@@ -101,9 +114,26 @@ final class LiteralDeflater {
         long b = bits;
         int n = bitCount;
         byte[] o = out;
+        int[] tab = table;
         int p = pos;
-        for (int i = 0; i < length; i++) {
-            int t = table[data[i] & 0xff];
+        int i = 0;
+        // Two codes (at most 30 bits) joined, then added to fewer than 32 pending bits: one shift and
+        // one flush test per two bytes. (An unconditional 8-byte store per step measured slower.)
+        for (; i + 1 < length; i += 2) {
+            int t1 = tab[data[i] & 0xff];
+            int t2 = tab[data[i + 1] & 0xff];
+            int l1 = t1 >>> 16;
+            b |= ((t1 & 0xffff) | (long) (t2 & 0xffff) << l1) << n;
+            n += l1 + (t2 >>> 16);
+            if (n >= 32) {
+                INT_LE.set(o, p, (int) b);
+                p += 4;
+                b >>>= 32;
+                n -= 32;
+            }
+        }
+        if (i < length) {
+            int t = tab[data[i] & 0xff];
             b |= (long) (t & 0xffff) << n;
             n += t >>> 16;
             if (n >= 32) {

@@ -13,6 +13,8 @@ final class TileEncoder {
     }
 
     private final LiteralDeflater deflater = new LiteralDeflater();
+    private final int[] lowCounts = new int[256];
+    private final int[] highCounts = new int[256];
     private byte[] raw = new byte[0];
 
     /**
@@ -22,30 +24,48 @@ final class TileEncoder {
     byte[] uint16(short[] band, int x0, int w, int rows, int stride, int tile) {
         int bytes = 2 * tile * tile;
         byte[] r = buffer(bytes);
+        int[] lows = lowCounts;
+        int[] highs = highCounts;
+        java.util.Arrays.fill(lows, 0);
+        java.util.Arrays.fill(highs, 0);
         int k = 0;
         for (int y = 0; y < tile; y++) {
             int prev = 0;
             if (y < rows) {
                 int at = y * stride + x0;
+                // counted as made, in two tables: low and high bytes never wait on each other's counts
                 for (int x = 0; x < w; x++) {
                     int v = band[at + x];
                     int d = v - prev;
                     prev = v;
-                    r[k++] = (byte) d;
-                    r[k++] = (byte) (d >> 8);
+                    int lo = d & 0xff;
+                    int hi = (d >> 8) & 0xff;
+                    r[k] = (byte) lo;
+                    r[k + 1] = (byte) hi;
+                    k += 2;
+                    lows[lo]++;
+                    highs[hi]++;
                 }
             }
             int pad = y < rows ? tile - w : tile;
             if (pad > 0) {
                 // the first padding sample differs from its left neighbour, the rest are 0 - 0
                 int d = -prev;
-                r[k++] = (byte) d;
-                r[k++] = (byte) (d >> 8);
+                r[k] = (byte) d;
+                r[k + 1] = (byte) (d >> 8);
+                lows[d & 0xff]++;
+                highs[(d >> 8) & 0xff]++;
+                k += 2;
                 java.util.Arrays.fill(r, k, k + 2 * (pad - 1), (byte) 0);
+                lows[0] += pad - 1;
+                highs[0] += pad - 1;
                 k += 2 * (pad - 1);
             }
         }
-        return deflater.compress(r, bytes);
+        for (int b = 0; b < 256; b++) {
+            lows[b] += highs[b];
+        }
+        return deflater.compress(r, bytes, lows);
     }
 
     /**
