@@ -136,6 +136,9 @@ final class S3Uploader {
     static String contentType(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.substring(name.lastIndexOf('.') + 1);
+        if (name.endsWith(".cog.tif")) {
+            return "image/tiff; application=geotiff; profile=cloud-optimized";
+        }
         return switch (ext) {
             case "zip" -> "application/zip";
             case "json" -> "application/json";

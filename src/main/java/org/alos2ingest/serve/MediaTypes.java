@@ -27,6 +27,9 @@ final class MediaTypes {
     }
 
     static String of(String fileName) {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".cog.tif")) {
+            return "image/tiff; application=geotiff; profile=cloud-optimized";
+        }
         int dot = fileName.lastIndexOf('.');
         String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return BY_EXTENSION.getOrDefault(ext, "application/octet-stream");

@@ -37,6 +37,7 @@ final class ItemAssets {
                         "Thumbnail " + (pol != null ? pol : tooltip), "thumbnail"), pol);
             }
         }
+        putCogs(assets, doc, files, hrefs);
         if (files.has(id + ".met.json")) {
             put(assets, "metadata", hrefs.href(doc, id + ".met.json"), Stac.JSON, "met.json (the catalog's metadata)", "metadata");
         }
@@ -50,6 +51,59 @@ final class ItemAssets {
             put(assets, "viewer", hrefs.href(doc, "index.html"), Stac.HTML, "Map viewer (Leaflet, tiles and footprint)", "overview");
         }
         return assets;
+    }
+
+    /**
+     * The Cloud-Optimized GeoTIFFs (met.json {@code cog_files}): {@code amplitude-<pol>} (the DN) and
+     * {@code sigma0-<pol>} (dB), roles {@code data} and the kind, with {@code raster:bands} and the
+     * grid ({@code proj:*}) on the asset, as clients that open one asset (QGIS, TiTiler) want them.
+     */
+    private static void putCogs(ObjectNode assets, JsonNode doc, ProductFiles files, AssetHrefs hrefs) {
+        JsonNode met = doc.path("metadata");
+        JsonNode proj = met.path("projection");
+        JsonNode calibration = met.path("sigma0_calibration");
+        for (JsonNode c : met.path("cog_files")) {
+            String file = c.path("file").asText();
+            if (!files.has(file)) {
+                continue;
+            }
+            String pol = c.path("polarization").asText();
+            String kind = c.path("kind").asText();
+            boolean sigma0 = "sigma0".equals(kind);
+            String title = pol + (sigma0 ? " sigma0 (dB)" : " amplitude (DN, lossless)") + ", Cloud-Optimized GeoTIFF";
+            ObjectNode a = put(assets, kind + "-" + pol.toLowerCase(Locale.ROOT), hrefs.href(doc, file), Stac.COG, title, "data");
+            a.withArray("roles").add(kind);
+            if (sigma0 && calibration.path("factor_db").isNumber()) {
+                a.put("description", String.format(Locale.ROOT, "sigma0_dB = 10 log10(DN^2) + CF, CF = %.2f dB (%s); overviews average power",
+                        calibration.path("factor_db").asDouble(), calibration.path("source").asText()));
+            } else if (!sigma0) {
+                a.put("description", "JAXA's DN, every pixel as delivered; overviews are root mean squares of the DNs (power averages)");
+            }
+            a.putArray("sar:polarizations").add(pol);
+            ObjectNode band = a.putArray("raster:bands").addObject();
+            band.put("data_type", c.path("data_type").asText());
+            String nodata = c.path("nodata").asText();
+            if ("nan".equals(nodata)) {
+                band.put("nodata", "nan");
+            } else {
+                band.put("nodata", Integer.parseInt(nodata));
+            }
+            band.put("unit", c.path("unit").asText());
+            band.put("scale", 1.0);
+            band.put("offset", 0.0);
+            if (proj.path("transform").size() == 6) {
+                band.put("spatial_resolution", Math.abs(proj.path("transform").get(0).asDouble()));
+            }
+            if (proj.path("epsg").canConvertToInt()) {
+                a.put("proj:code", "EPSG:" + proj.path("epsg").asInt());
+                if (proj.path("shape").size() == 2) {
+                    a.set("proj:shape", proj.path("shape").deepCopy());
+                }
+                if (proj.path("transform").size() == 6) {
+                    a.set("proj:transform", proj.path("transform").deepCopy());
+                }
+            }
+        }
     }
 
     private static ObjectNode put(ObjectNode assets, String key, String href, String type, String title, String role) {

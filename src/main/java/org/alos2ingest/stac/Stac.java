@@ -14,6 +14,7 @@ public final class Stac {
     public static final String PROCESSING = "https://stac-extensions.github.io/processing/v1.2.0/schema.json";
     public static final String PROJECTION = "https://stac-extensions.github.io/projection/v2.0.0/schema.json";
     public static final String WEB_MAP_LINKS = "https://stac-extensions.github.io/web-map-links/v1.2.0/schema.json";
+    public static final String RASTER = "https://stac-extensions.github.io/raster/v1.1.0/schema.json";
     /** The extensions every Collection declares (their fields are in its summaries). */
     public static final List<String> COLLECTION_EXTENSIONS = List.of(SAR, SAT, PROCESSING);
 
@@ -21,6 +22,8 @@ public final class Stac {
     public static final String JSON = "application/json";
     public static final String ZIP = "application/zip";
     public static final String PNG = "image/png";
+    /** The media type STAC and OGC give a Cloud-Optimized GeoTIFF. */
+    public static final String COG = "image/tiff; application=geotiff; profile=cloud-optimized";
     public static final String HTML = "text/html";
     public static final String KML = "application/vnd.google-earth.kml+xml";
 

@@ -90,7 +90,11 @@ public final class StacItems {
         if (ItemAssets.putTileLinks(item, doc, hrefs)) {
             extensions.add(Stac.WEB_MAP_LINKS);
         }
-        item.set("assets", ItemAssets.assets(doc, new ProductFiles(doc), hrefs));
+        ObjectNode assets = ItemAssets.assets(doc, new ProductFiles(doc), hrefs);
+        item.set("assets", assets);
+        if (assets.findValue("raster:bands") != null) {
+            extensions.add(Stac.RASTER);
+        }
         return item;
     }
 

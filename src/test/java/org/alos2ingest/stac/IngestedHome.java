@@ -63,7 +63,7 @@ final class IngestedHome {
                 CeosSampleDelivery.write(L11, in.resolve(L11.deliveryName()), 6, Progress.silent());
                 CeosLevel15Product.write(in.resolve("products"));
                 Path h = tmp.resolve("home");
-                CliRun r = CliRun.run(h, "ingest", "--max-zoom", "3", in.toString());
+                CliRun r = CliRun.run(h, "ingest", "--max-zoom", "3", "--sigma0", in.toString());
                 assertEquals(0, r.code(), r.err() + r.out());
                 Path archive = tmp.resolve("archive");
                 Path folder = archive.resolve(String.format("P%03d/F%04d", ARCHIVED.name().scene().pathNumber(), ARCHIVED.name().scene().frame()));

@@ -147,6 +147,50 @@ class StacItemsTest {
         assertFalse(item(IngestedHome.L11.name().text()).path("properties").has("proj:code"), "a radar-geometry product has no map grid");
     }
 
+    /**
+     * Each polarisation's COGs are data assets with their kind as a role, the COG media type, raster:bands
+     * and the image grid; GDAL reads through the asset's href (relative to the item) the file it names.
+     */
+    @Test
+    void cloudOptimizedGeoTiffAssets() throws Exception {
+        for (String id : List.of(IngestedHome.FBD, IngestedHome.L21.name().text())) {
+            JsonNode item = item(id);
+            assertTrue(Json.MAPPER.convertValue(item.path("stac_extensions"), List.class).contains(Stac.RASTER), id);
+            JsonNode props = item.path("properties");
+            List<String> pols = Json.MAPPER.convertValue(props.path("sar:polarizations"), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+            assertFalse(pols.isEmpty());
+            for (String pol : pols) {
+                for (String kind : List.of("amplitude", "sigma0")) {
+                    JsonNode a = item.path("assets").path(kind + "-" + pol.toLowerCase(java.util.Locale.ROOT));
+                    assertEquals("image/tiff; application=geotiff; profile=cloud-optimized", a.path("type").asText(), id + " " + kind + " " + pol);
+                    assertEquals(List.of("data", kind), Json.MAPPER.convertValue(a.path("roles"), List.class));
+                    assertEquals(List.of(pol), Json.MAPPER.convertValue(a.path("sar:polarizations"), List.class));
+                    JsonNode band = a.path("raster:bands").get(0);
+                    boolean sigma0 = kind.equals("sigma0");
+                    assertEquals(sigma0 ? "float32" : "uint16", band.path("data_type").asText());
+                    assertEquals(sigma0 ? "\"nan\"" : "0", band.path("nodata").toString());
+                    assertEquals(sigma0 ? "dB" : "DN", band.path("unit").asText());
+                    assertEquals(props.path("proj:shape"), a.path("proj:shape"));
+                    assertEquals(props.path("proj:transform"), a.path("proj:transform"));
+                    assertEquals(props.path("proj:code"), a.path("proj:code"));
+                    String href = a.path("href").asText();
+                    String file = href.substring(href.lastIndexOf('/') + 1);
+                    assertTrue(file.endsWith(sigma0 ? ".sigma0.cog.tif" : ".cog.tif") && file.startsWith("IMG-" + pol + "-"), href);
+                    assertTrue(href.startsWith("file:///") && Path.of(java.net.URI.create(href)).equals(IngestedHome.folder(id).resolve(file)), href);
+                    JsonNode info = org.alos2ingest.testing.Gdal.info(IngestedHome.folder(id).resolve(file));
+                    assertEquals(List.of(props.path("proj:shape").get(1).asInt(), props.path("proj:shape").get(0).asInt()),
+                            Json.MAPPER.convertValue(info.path("size"), List.class), href);
+                    assertEquals(sigma0 ? "Float32" : "UInt16", info.path("bands").get(0).path("type").asText(), href);
+                }
+            }
+            if (id.equals(IngestedHome.FBD)) {
+                assertTrue(item.path("assets").path("sigma0-hh").path("description").asText().contains("CF = -83.00 dB"));
+                assertEquals(-83.0, IngestedHome.document(id).path("metadata").path("sigma0_calibration").path("factor_db").asDouble());
+            }
+        }
+        assertFalse(item(IngestedHome.L11.name().text()).path("assets").has("amplitude-hh"), "Level 1.1 CEOS has no COG");
+    }
+
     @Test
     void aSceneAcrossTheAntimeridianIsAMultiPolygonWithAWrappingBox() {
         JsonNode item = item(IngestedHome.ANTIMERIDIAN.name().text());

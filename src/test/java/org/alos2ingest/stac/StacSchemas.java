@@ -24,7 +24,7 @@ final class StacSchemas {
     private static final Map<String, String> EXTENSIONS = Map.of(
             Stac.SAR, "sar-v1.3.0.json", Stac.SAT, "sat-v1.2.0.json", Stac.VIEW, "view-v1.1.0.json",
             Stac.PROCESSING, "processing-v1.2.0.json", Stac.PROJECTION, "projection-v2.0.0.json",
-            Stac.WEB_MAP_LINKS, "web-map-links-v1.2.0.json");
+            Stac.WEB_MAP_LINKS, "web-map-links-v1.2.0.json", Stac.RASTER, "raster-v1.1.0.json");
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
             b -> b.schemaIdResolvers(r -> {
