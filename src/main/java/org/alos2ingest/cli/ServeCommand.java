@@ -41,6 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int grace;
 
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "Append a line per request to FILE (NCSA combined format, then milliseconds taken).")
+    java.nio.file.Path accessLog;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +57,9 @@ public final class ServeCommand implements Callable<Integer> {
         StacServer.Options options = new StacServer.Options(bind, port, baseUrl, cors,
                 Backends.publishRoot(settings).orElse(null), Duration.ofSeconds(grace));
         StacServer server = new StacServer(Backends.of(catalog, common.definitions(), settings), options, catalog::close);
+        if (accessLog != null) {
+            server.accessLog(accessLog);
+        }
         try {
             server.start();
         } catch (Exception e) {

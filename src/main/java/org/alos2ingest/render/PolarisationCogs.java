@@ -40,15 +40,15 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
     private final List<Map<Integer, PendingRow>> pending = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger bands = new java.util.concurrent.atomic.AtomicInteger();
 
-    /** An overview tile row being filled with mean powers, by halves that come in any order. */
+    /** An overview tile row being filled with mean powers (doubles: a DN rounds as from the exact mean), by halves that come in any order. */
     private static final class PendingRow {
-        final float[] power;
+        final double[] power;
         final int rows;
         int filled;
 
         PendingRow(int rows, int width) {
             this.rows = rows;
-            this.power = new float[rows * width];
+            this.power = new double[rows * width];
         }
     }
 
@@ -122,11 +122,11 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
     }
 
     /** Level 1 from DNs: the mean of the non-zero DN^2 of each 2 x 2 block, 0 where there are none. */
-    private float[] halveDn(short[] rows, int n) {
+    private double[] halveDn(short[] rows, int n) {
         int w = width;
         int ow = (w + 1) / 2;
         int oh = (n + 1) / 2;
-        float[] out = new float[oh * ow];
+        double[] out = new double[oh * ow];
         for (int oy = 0; oy < oh; oy++) {
             int r0 = 2 * oy * w;
             int r1 = 2 * oy + 1 < n ? r0 + w : -1;
@@ -154,17 +154,17 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
                         count++;
                     }
                 }
-                out[oy * ow + ox] = count == 0 ? 0 : (float) ((double) sum / count);
+                out[oy * ow + ox] = count == 0 ? 0 : (double) sum / count;
             }
         }
         return out;
     }
 
     /** The next level from mean powers: the mean of the non-zero ones of each 2 x 2 block. */
-    private static float[] halvePower(float[] in, int w, int n) {
+    private static double[] halvePower(double[] in, int w, int n) {
         int ow = (w + 1) / 2;
         int oh = (n + 1) / 2;
-        float[] out = new float[oh * ow];
+        double[] out = new double[oh * ow];
         for (int oy = 0; oy < oh; oy++) {
             int r0 = 2 * oy * w;
             int r1 = 2 * oy + 1 < n ? r0 + w : -1;
@@ -173,7 +173,7 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
                 boolean right = x + 1 < w;
                 double sum = 0;
                 int count = 0;
-                float v = in[r0 + x];
+                double v = in[r0 + x];
                 if (v != 0) {
                     sum += v;
                     count++;
@@ -192,7 +192,7 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
                         count++;
                     }
                 }
-                out[oy * ow + ox] = count == 0 ? 0 : (float) (sum / count);
+                out[oy * ow + ox] = count == 0 ? 0 : sum / count;
             }
         }
         return out;
@@ -202,7 +202,7 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
      * Puts {@code n} rows of mean power at row {@code at} of tile row {@code tileRow} of an overview
      * level; the caller that completes the tile row writes it and halves it into the next level.
      */
-    private void add(int level, int tileRow, int at, float[] rows, int n) throws IOException {
+    private void add(int level, int tileRow, int at, double[] rows, int n) throws IOException {
         int width = shape.width(level);
         Map<Integer, PendingRow> rowsOfLevel = pending.get(level);
         PendingRow p;
@@ -225,7 +225,7 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
         if (dn != null) {
             short[] values = new short[count];
             for (int i = 0; i < count; i++) {
-                float v = p.power[i];
+                double v = p.power[i];
                 // v >= 1 where there is data (every DN is), so the rounded root is too
                 values[i] = (short) Math.min(65535, (int) (Math.sqrt(v) + 0.5));
             }

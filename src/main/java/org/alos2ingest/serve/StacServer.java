@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.RequestLogWriter;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -57,6 +59,16 @@ public final class StacServer implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * Logs every request to {@code file} (appended), one line each in the NCSA combined format with the
+     * time taken: what web servers' log tools read, and how range reads of COGs can be counted.
+     * Call before {@link #start}.
+     */
+    public StacServer accessLog(Path file) {
+        server.setRequestLog(new CustomRequestLog(new RequestLogWriter(file.toString()), CustomRequestLog.EXTENDED_NCSA_FORMAT + " %{ms}T"));
+        return this;
     }
 
     public StacServer start() throws Exception {
