@@ -78,6 +78,13 @@ public final class Gdal {
         return run(PYTHON, COG_VALIDATOR.toString(), "--full-check=yes", file.toString());
     }
 
+    /** Runs a Python script with GDAL's bindings; its standard output. */
+    public static String python(String script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", script));
+        cmd.addAll(List.of(args));
+        return check(cmd.toArray(String[]::new));
+    }
+
     /**
      * Band 1 of a file (or of its overview {@code overview}, 0 the first; -1 the full image) as GDAL
      * reads it, in the band's own data type, little-endian.
