@@ -24,12 +24,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Prints everything alos2-ingest reads from a product as JSON: names, files, summary.txt, every "
                 + "CEOS record's fields, the state vectors, the radar geometry, the footprint by each method "
-                + "(range-Doppler and facility-5 polynomial, with their corners) and the met.json an ingest would write.",
+                + "(range-Doppler and facility-5 polynomial, with their corners) and the met.json an ingest would write; "
+                + "of every GeoTIFF its size, EPSG code and geotransform, and whether it is a valid Cloud-Optimized GeoTIFF "
+                + "(by the rules of GDAL's validator).",
                 "PATH is a delivery zip (images are not unpacked: only their first and last records are read), a "
-                + "folder of products, or one product file (VOL, LED, IMG, TRL or summary.txt). Reads; writes nothing."})
+                + "folder of products, one product file (VOL, LED, IMG, TRL or summary.txt) or any GeoTIFF (.tif, .tiff, "
+                + "such as render's *.cog.tif). Reads; writes nothing."})
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", description = "Delivery zip, product folder or product file.")
+    @Parameters(paramLabel = "PATH", description = "Delivery zip, product folder, product file or GeoTIFF.")
     Path path;
 
     @Option(names = "--stats", description = "Print to stderr how many bytes were read and how long it took.")

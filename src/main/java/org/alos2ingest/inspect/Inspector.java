@@ -20,6 +20,7 @@ import org.alos2ingest.describe.ceos.CeosDescriber;
 import org.alos2ingest.format.ceos.ReadCounter;
 import org.alos2ingest.geo.IsoTime;
 import org.alos2ingest.geo.LonLat;
+import org.alos2ingest.identify.FileType;
 import org.alos2ingest.identify.IdentifyException;
 import org.alos2ingest.identify.ProductFileName;
 import org.alos2ingest.identify.ProductId;
@@ -34,7 +35,8 @@ import org.alos2ingest.util.FileTrees;
  * Everything alos2-ingest reads from a product, as one JSON document: names, files, summary.txt,
  * every CEOS record's fields, the state vectors, the radar geometry, the footprint by each method,
  * and the met.json the ingest would write. Works on a delivery zip (images are not unpacked), a
- * folder, or a single product file. The CEOS files' part of the report is {@link CeosReport}'s.
+ * folder, or a single product file or GeoTIFF. The CEOS files' part of the report is {@link CeosReport}'s,
+ * the GeoTIFF images' (with the Cloud-Optimized GeoTIFF check) {@link GeoTiffReport}'s.
  */
 public final class Inspector {
 
@@ -56,7 +58,7 @@ public final class Inspector {
         out.put("path", path.toAbsolutePath().normalize().toString());
         if (Files.isDirectory(path)) {
             out.put("kind", "folder");
-            out.set("products", products(path, Provenance.local(path)));
+            out.set("products", products(path, Provenance.local(path), false));
             return out;
         }
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
@@ -69,7 +71,7 @@ public final class Inspector {
             }
             try {
                 ZipPeek.peek(path, tmp, counter);
-                ArrayNode products = products(tmp, Provenance.local(path));
+                ArrayNode products = products(tmp, Provenance.local(path), true);
                 // Report the files as they are named in the zip, not where they were peeked to.
                 String text = Json.compact(products).replace(tmp.toString(), path.toAbsolutePath().normalize() + "!");
                 out.set("products", Json.MAPPER.readTree(text));
@@ -85,17 +87,18 @@ public final class Inspector {
         return out;
     }
 
-    private ArrayNode products(Path root, Provenance delivery) {
+    /** @param peeked the images are a zip's, peeked at: only their first megabyte is there */
+    private ArrayNode products(Path root, Provenance delivery, boolean peeked) {
         List<String> warnings = new ArrayList<>();
         List<Scene> scenes = new SceneFinder(warnings::add).find(root);
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (Scene s : scenes) {
-            out.add(product(s, delivery, warnings));
+            out.add(product(s, delivery, warnings, peeked));
         }
         return out;
     }
 
-    private ObjectNode product(Scene scene, Provenance delivery, List<String> found) {
+    private ObjectNode product(Scene scene, Provenance delivery, List<String> found, boolean peeked) {
         List<String> warnings = new ArrayList<>(found);
         ObjectNode o = Json.object();
         o.put("id", scene.id());
@@ -129,7 +132,7 @@ public final class Inspector {
             facts.geometry().ifPresent(g -> o.set("geometry", CeosReport.geometry(g)));
             facts.sarcat().ifPresent(a -> o.putObject("sarcat").put("url", a.url().toString()).set("properties", a.properties()));
         } else {
-            o.set("geotiff", geoTiff(scene));
+            o.set("geotiff", geoTiff(scene, peeked));
         }
         try {
             Description d = new Describer(settings, definitions, warnings::add, counter).describe(scene, delivery, facts);
@@ -155,14 +158,16 @@ public final class Inspector {
         return o;
     }
 
-    /**
-     * What the GeoTIFF images say about themselves. The place for the GeoTIFF reader's fields (size,
-     * tiling, byte order, GeoKeys, valid-data footprint) once there is one; until then a note.
-     */
-    private static ObjectNode geoTiff(Scene scene) {
+    /** What the GeoTIFF images say about themselves: size, georeferencing, layout, and whether each is a COG. */
+    private static ObjectNode geoTiff(Scene scene, boolean peeked) {
         ObjectNode g = Json.object();
-        g.put("note", "alos2-ingest does not read GeoTIFF headers here yet; the images' sizes and georeferencing will be "
-                + "listed once the GeoTIFF reader is in place. Times and footprint below come from summary.txt.");
+        ArrayNode images = g.putArray("images");
+        for (Path f : scene.filesOf(FileType.IMG)) {
+            if (scene.names().get(f).isGeoTiff()) {
+                images.add(GeoTiffReport.productImage(f, peeked));
+            }
+        }
+        g.put("note", "times and footprint below come from summary.txt");
         return g;
     }
 
@@ -190,7 +195,7 @@ public final class Inspector {
         return o;
     }
 
-    /** A single file: recognised by its first record's type code (CEOS), or as summary.txt, or by its name. */
+    /** A single file: recognised by its first record's type code (CEOS), or as summary.txt, or a GeoTIFF by its extension. */
     private ObjectNode file(Path f) {
         ObjectNode o = Json.object();
         o.put("file", f.getFileName().toString());
@@ -199,20 +204,29 @@ public final class Inspector {
         } catch (IOException e) {
             throw new IngestException(f, "cannot read: " + e.getMessage(), e);
         }
+        String lower = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean geoTiff = lower.endsWith(".tif") || lower.endsWith(".tiff");
         try {
             ProductFileName.parse(f.getFileName().toString()).ifPresent(n -> {
                 o.put("type", n.type().name());
                 o.set("name", name(n.product().scene(), n.product().product()));
             });
         } catch (IllegalArgumentException e) {
-            o.put("name_error", e.getMessage());
+            // Any GeoTIFF may be inspected, render's IMG-HH-<id>.cog.tif included: only a product file must be named like one.
+            if (!geoTiff) {
+                o.put("name_error", e.getMessage());
+            }
         }
         if (f.getFileName().toString().equals("summary.txt")) {
             o.set("summary", summary(SummaryFile.read(f)));
             return o;
         }
+        if (geoTiff) {
+            GeoTiffReport.add(f, false, o);
+            return o;
+        }
         if (!CeosReport.file(f, counter, o)) {
-            o.put("note", "not a CEOS file; a GeoTIFF image's header is not read here yet");
+            o.put("note", "neither a CEOS file, summary.txt nor a GeoTIFF (.tif, .tiff)");
         }
         return o;
     }

@@ -1,19 +1,29 @@
 package org.alos2ingest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.format.geotiff.CogWriter;
+import org.alos2ingest.sample.SampleDelivery;
+import org.alos2ingest.sample.SampleProduct;
+import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
 import org.alos2ingest.sample.ceos.CeosSampleProduct;
 import org.alos2ingest.sample.ceos.CeosSampleSpec;
 import org.alos2ingest.testing.CliRun;
+import org.alos2ingest.testing.Cogs;
+import org.alos2ingest.testing.Gdal;
 import org.alos2ingest.testing.L11Samples;
 import org.alos2ingest.util.Progress;
 import org.junit.jupiter.api.Test;
@@ -107,6 +117,110 @@ class InspectCommandTest {
         assertEquals(1, r.code());
         assertEquals("error: " + f + ": at byte 8: record 1 (type 11,192,18,18) claims 720 bytes but the file ends 13 bytes after its start "
                 + "(truncated file?)", r.err().strip());
+    }
+
+    /** A JAXA GeoTIFF product's images are reported with their georeferencing, and as no COG: stripped. */
+    @Test
+    void aGeoTiffProductsImagesAreNotCogs() throws Exception {
+        SampleSpec spec = SampleSpec.preset("fbd").withWidth(1200);
+        Path folder = dir.resolve("fbd");
+        new SampleProduct(spec).write(folder);
+        CliRun r = CliRun.run("inspect", folder.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode images = Json.MAPPER.readTree(r.out()).path("products").get(0).path("geotiff").path("images");
+        assertEquals(2, images.size(), images.toString());
+        for (int i = 0; i < 2; i++) {
+            JsonNode image = images.get(i);
+            String pol = List.of("HH", "HV").get(i);
+            assertEquals("IMG-" + pol + "-" + spec.name().text() + ".tif", image.path("file").asText());
+            JsonNode g = image.path("geotiff");
+            assertEquals(1200, g.path("width").asInt());
+            assertEquals(spec.height(), g.path("height").asInt());
+            assertEquals(spec.epsg(), g.path("epsg").asInt());
+            assertEquals(spec.originX(), g.path("geotransform").get(0).asDouble(), 1e-6);
+            assertEquals(spec.originY(), g.path("geotransform").get(3).asDouble(), 1e-6);
+            assertEquals(-spec.pixelSpacing(), g.path("geotransform").get(5).asDouble(), 1e-9);
+            JsonNode cog = image.path("cog");
+            assertFalse(cog.path("valid").asBoolean(true), cog.toString());
+            assertEquals("[\"The file is greater than 512xH or Wx512, but is not tiled\"]", cog.path("errors").toString());
+            assertEquals("[\"The file is greater than 512xH or Wx512, it is recommended to include internal overviews\"]", cog.path("warnings").toString());
+            assertFalse(cog.path("tiled").asBoolean(true));
+            assertTrue(cog.path("tile_size").isNull());
+            assertEquals(8, cog.path("rows_per_strip").asInt());
+            assertEquals("uncompressed", cog.path("compression").asText());
+            assertEquals("UInt16", cog.path("data_type").asText());
+            assertEquals(0, cog.path("overviews").asInt(-1));
+        }
+        Gdal.Result gdal = Gdal.validateCog(folder.resolve(images.get(0).path("file").asText()));
+        assertTrue(gdal.out().contains("but is not tiled"), "GDAL agrees: " + gdal.out());
+
+        Path zip = SampleDelivery.write(List.of(spec), dir.resolve(spec.deliveryName()), 1);
+        CliRun z = CliRun.run("inspect", zip.toString());
+        assertEquals(0, z.code(), z.err());
+        JsonNode zipped = Json.MAPPER.readTree(z.out()).path("products").get(0).path("geotiff").path("images").get(0);
+        assertEquals(images.get(0).path("cog"), zipped.path("cog"), "the same verdict from the zip's first megabyte");
+        assertEquals(images.get(0).path("geotiff"), zipped.path("geotiff"));
+    }
+
+    /** A single .tif: render's lossless DN COG is valid; a Float32 COG the image reader refuses still gets its verdict. */
+    @Test
+    void aSingleCogFile() throws Exception {
+        SampleSpec spec = SampleSpec.preset("fbd").withWidth(1200).withPolarisations(List.of("HH"));
+        Path folder = dir.resolve("fbd");
+        new SampleProduct(spec).write(folder);
+        Path img = folder.resolve("IMG-HH-" + spec.name().text() + ".tif");
+        // named as render names them
+        Path dn = dir.resolve("IMG-HH-" + spec.name().text() + ".cog.tif");
+        Path sigma = dir.resolve("IMG-HH-" + spec.name().text() + ".sigma0.cog.tif");
+        Cogs.write(img, dn, CogWriter.SampleType.UINT16);
+        Cogs.write(img, sigma, CogWriter.SampleType.FLOAT32);
+
+        CliRun r = CliRun.run("inspect", dn.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertEquals("file", json.path("kind").asText());
+        assertFalse(json.has("name_error"), json.toString());
+        assertEquals(spec.epsg(), json.path("geotiff").path("epsg").asInt());
+        assertEquals(spec.originX(), json.path("geotiff").path("geotransform").get(0).asDouble(), 1e-6);
+        JsonNode cog = json.path("cog");
+        assertTrue(cog.path("valid").asBoolean(false), cog.toString());
+        assertEquals("[]", cog.path("errors").toString());
+        assertEquals("[1200," + spec.height() + "]", cog.path("size").toString());
+        assertEquals("[512,512]", cog.path("tile_size").toString());
+        assertEquals(2, cog.path("overviews").asInt());
+        assertEquals("[[600," + (spec.height() + 1) / 2 + "],[300," + ((spec.height() + 1) / 2 + 1) / 2 + "]]", cog.path("overview_sizes").toString());
+        assertEquals("Deflate", cog.path("compression").asText());
+        assertEquals(2, cog.path("predictor").asInt());
+        assertTrue(cog.path("blocks_checked").asBoolean(false));
+        assertTrue(Gdal.validateCog(dn).out().contains("is a valid cloud optimized GeoTIFF"));
+
+        CliRun s = CliRun.run("inspect", sigma.toString());
+        assertEquals(0, s.code(), s.err());
+        JsonNode sj = Json.MAPPER.readTree(s.out());
+        assertEquals(sigma + ": BitsPerSample is 32; expected 16 (UInt16 amplitude) or 8", sj.path("geotiff").path("error").asText());
+        assertTrue(sj.path("cog").path("valid").asBoolean(false));
+        assertEquals("Float32", sj.path("cog").path("data_type").asText());
+        assertEquals(3, sj.path("cog").path("predictor").asInt());
+
+        CliRun jaxa = CliRun.run("inspect", img.toString());
+        JsonNode jj = Json.MAPPER.readTree(jaxa.out());
+        assertEquals("IMG", jj.path("type").asText());
+        assertEquals("[\"The file is greater than 512xH or Wx512, but is not tiled\"]", jj.path("cog").path("errors").toString());
+    }
+
+    @Test
+    void aBrokenTifIsOneLineWithTheOffset() throws Exception {
+        Path f = dir.resolve("broken.cog.tif");
+        SampleSpec spec = SampleSpec.preset("fbd").withWidth(600).withPolarisations(List.of("HH"));
+        new SampleProduct(spec).write(dir.resolve("p"));
+        Cogs.write(dir.resolve("p/IMG-HH-" + spec.name().text() + ".tif"), f, CogWriter.SampleType.UINT16);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+        CliRun r = CliRun.run("inspect", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().strip().matches("error: " + Pattern.quote(f.toString()) + ": offset \\d+: Main resolution image: block \\(\\d+, \\d+\\) "
+                + "\\(\\d+ bytes\\) lies outside the file \\(\\d+ bytes\\): truncated or corrupt TIFF"), r.err());
     }
 
     private static String polarisation(JsonNode record) {

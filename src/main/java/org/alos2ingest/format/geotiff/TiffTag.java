@@ -3,6 +3,7 @@ package org.alos2ingest.format.geotiff;
 /** The TIFF 6.0, BigTIFF and GeoTIFF 1.1 tags this reader uses, with names for error messages. */
 final class TiffTag {
 
+    static final int NEW_SUBFILE_TYPE = 254;
     static final int IMAGE_WIDTH = 256;
     static final int IMAGE_LENGTH = 257;
     static final int BITS_PER_SAMPLE = 258;
@@ -32,6 +33,7 @@ final class TiffTag {
 
     static String name(int tag) {
         return switch (tag) {
+            case NEW_SUBFILE_TYPE -> "NewSubfileType";
             case IMAGE_WIDTH -> "ImageWidth";
             case IMAGE_LENGTH -> "ImageLength";
             case BITS_PER_SAMPLE -> "BitsPerSample";
