@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.format.geotiff.CogCheck;
+import org.alos2ingest.format.geotiff.GeoTiffGrid;
 import org.alos2ingest.format.geotiff.GeoTiffImage;
 import org.alos2ingest.format.geotiff.GeoTransform;
 import org.alos2ingest.identify.IdentifyException;
@@ -24,7 +25,8 @@ final class GeoTiffReport {
     /**
      * Adds {@code geotiff} and {@code cog} to {@code o}. The COG check reads the structure first: a
      * broken structure ends the report with its IdentifyException; an image the reader does not take
-     * (a Float32 sigma-nought COG, say) still gets its COG verdict, with the reason under {@code geotiff.error}.
+     * (a Float32 sigma-nought COG, say) still gets its size, georeferencing and COG verdict, with
+     * {@code geotiff.pixels_readable} false and the reason.
      *
      * @param peeked the file holds only the first megabyte of a zip entry: leaders and trailers are not read
      */
@@ -52,16 +54,30 @@ final class GeoTiffReport {
 
     private static ObjectNode image(Path tif) {
         ObjectNode g = Json.object();
-        try (GeoTiffImage img = GeoTiffImage.open(tif)) {
-            g.put("width", img.width());
-            g.put("height", img.height());
-            g.put("bits_per_sample", img.bitsPerSample());
-            g.put("epsg", img.epsg());
-            GeoTransform t = img.transform();
+        try {
+            GeoTiffGrid grid = GeoTiffGrid.read(tif);
+            g.put("width", grid.width());
+            g.put("height", grid.height());
+            g.put("bits_per_sample", grid.bitsPerSample());
+            g.put("sample_format", switch (grid.sampleFormat()) {
+                case 1 -> "unsigned integer";
+                case 2 -> "signed integer";
+                case 3 -> "floating point";
+                default -> "code " + grid.sampleFormat();
+            });
+            g.put("epsg", grid.epsg());
+            GeoTransform t = grid.transform();
             g.putArray("geotransform").add(t.x0()).add(t.xPerColumn()).add(t.xPerRow()).add(t.y0()).add(t.yPerColumn()).add(t.yPerRow());
-            g.put("layout", img.describe());
         } catch (IdentifyException e) {
             g.put("error", e.getMessage());
+            return g;
+        }
+        try (GeoTiffImage img = GeoTiffImage.open(tif)) {
+            g.put("layout", img.describe());
+        } catch (IdentifyException e) {
+            // the grid is known; only the pixels are of a kind the renderer does not read (Float32 sigma-nought)
+            g.put("pixels_readable", false);
+            g.put("reason", e.getMessage().substring(e.getMessage().lastIndexOf(": ") + 2));
         }
         return g;
     }

@@ -197,7 +197,13 @@ class InspectCommandTest {
         CliRun s = CliRun.run("inspect", sigma.toString());
         assertEquals(0, s.code(), s.err());
         JsonNode sj = Json.MAPPER.readTree(s.out());
-        assertEquals(sigma + ": BitsPerSample is 32; expected 16 (UInt16 amplitude) or 8", sj.path("geotiff").path("error").asText());
+        JsonNode grid = sj.path("geotiff");
+        assertEquals(1200, grid.path("width").asInt(), grid.toString());
+        assertEquals("floating point", grid.path("sample_format").asText());
+        assertEquals(json.path("geotiff").path("epsg"), grid.path("epsg"), "the sigma-nought COG is on the DN COG's grid");
+        assertEquals(json.path("geotiff").path("geotransform"), grid.path("geotransform"));
+        assertFalse(grid.path("pixels_readable").asBoolean(true));
+        assertEquals("BitsPerSample is 32; expected 16 (UInt16 amplitude) or 8", grid.path("reason").asText());
         assertTrue(sj.path("cog").path("valid").asBoolean(false));
         assertEquals("Float32", sj.path("cog").path("data_type").asText());
         assertEquals(3, sj.path("cog").path("predictor").asInt());
