@@ -26,27 +26,18 @@ presets=("$@")
 ((${#presets[@]})) || presets=(fbd ubs)
 validator=/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_cloud_optimized_geotiff.py
 
-need=()
-command -v gdal_translate >/dev/null 2>&1 || need+=(gdal-bin)
-[[ -f "$validator" ]] || need+=(python3-gdal)
-[[ -x /usr/bin/time ]] || need+=(time)
-command -v unzip >/dev/null 2>&1 || need+=(unzip)
-if ((${#need[@]})); then
-  sudo_cmd=""
-  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
-  echo "installing ${need[*]} ..." >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. "$root/bench/lib.sh"
+bench_need gdal_translate gdal-bin
+bench_need "$validator" python3-gdal
+bench_need /usr/bin/time time
+bench_need unzip unzip
+bench_install
 
 "$root/bin/alos2-ingest" --version >/dev/null   # builds the jar when needed
 jar="$root/target/alos2-ingest.jar"
 java_opts="${ALOS2_INGEST_JAVA_OPTS:--Xmx1500m}"
 mkdir -p "$bench"
 
-secs() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 valid() {
   local f

@@ -22,26 +22,17 @@ zoom="${MAX_ZOOM:-14}"
 presets=("$@")
 ((${#presets[@]})) || presets=(fbd ubs)
 
-need=()
-command -v gdal2tiles.py >/dev/null 2>&1 || need+=(gdal-bin python3-gdal)
-command -v gdal_translate >/dev/null 2>&1 || need+=(gdal-bin)
-[[ -x /usr/bin/time ]] || need+=(time)
-if ((${#need[@]})); then
-  sudo_cmd=""
-  [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo"
-  echo "installing ${need[*]} ..." >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+. "$root/bench/lib.sh"
+bench_need gdal2tiles.py gdal-bin python3-gdal
+bench_need gdal_translate gdal-bin
+bench_need /usr/bin/time time
+bench_install
 
 "$root/bin/alos2-ingest" --version >/dev/null   # builds the jar when needed
 jar="$root/target/alos2-ingest.jar"
 java_opts="${ALOS2_INGEST_JAVA_OPTS:--Xmx1500m}"
 mkdir -p "$bench"
 
-# seconds and peak RSS (MB) from a /usr/bin/time -v log
-secs() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
-peak() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 tiles() { if [[ -d "$1" ]]; then find "$1" -path '*/[0-9]*/[0-9]*/*.png' | wc -l; else echo 0; fi; }
 
 printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); $(gdalinfo --version)"
