@@ -89,6 +89,27 @@ class LiteralDeflaterTest {
         assertArrayEquals(in, inflate(deflater.compress(in, in.length), in.length));
     }
 
+    /** Counts from a sample only shape the code: a wrong estimate still decodes, and never costs more than storing. */
+    @Test
+    void estimatedCountsThatAreWrongStillDecode() throws DataFormatException {
+        byte[] random = new byte[300_000];
+        new SplittableRandom(11).nextBytes(random);
+        int[] onlyZeros = new int[256];
+        onlyZeros[0] = 1_000_000;
+        byte[] z = deflater.compress(random, random.length, onlyZeros);
+        assertArrayEquals(random, inflate(z, random.length));
+        assertTrue(z.length <= random.length + 6 + 5 * 5, "fell back to stored blocks: " + z.length);
+
+        byte[] skewed = new byte[300_000];
+        for (int i = 0; i < skewed.length; i++) {
+            skewed[i] = (byte) (i % 7 == 0 ? i : 3);
+        }
+        int[] uniform = new int[256];
+        Arrays.fill(uniform, 10);
+        byte[] y = deflater.compress(skewed, skewed.length, uniform);
+        assertArrayEquals(skewed, inflate(y, skewed.length));
+    }
+
     @Test
     void reusedAcrossInputsOfDifferentSizes() throws DataFormatException {
         SplittableRandom r = new SplittableRandom(3);
