@@ -119,18 +119,20 @@ public final class SubscribeCommand implements Runnable {
                 }
                 String s = secret;
                 target = Usage.check(spec, () -> new Webhook(Webhook.url(webhook, "--webhook"), s));
-                if (generated != null) {
-                    writeSecret(generated, secret);
-                }
             }
             Subscription sub = Usage.check(spec, () -> Subscription.create(name, interest, target, f -> "--" + f));
             try (Catalog catalog = common.openCatalog()) {
-                Usage.check(spec, () -> Subscriptions.of(catalog).add(sub));
-            } catch (RuntimeException e) {
+                Subscriptions subs = Subscriptions.of(catalog);
+                Usage.check(spec, () -> subs.add(sub));
                 if (generated != null) {
-                    Files.deleteIfExists(generated);
+                    // only once the name is ours: a name taken already keeps its subscriber's secret file
+                    try {
+                        writeSecret(generated, ((Webhook) target).secret());
+                    } catch (IOException | RuntimeException e) {
+                        subs.remove(sub.name());
+                        throw e;
+                    }
                 }
-                throw e;
             }
             if (!common.quiet) {
                 System.out.println("subscribed " + sub.name() + ": " + interest.describe() + " -> " + target.describe());
