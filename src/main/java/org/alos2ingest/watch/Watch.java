@@ -40,6 +40,9 @@ public final class Watch {
     private final Object wake = new Object();
     private final AtomicBoolean failures = new AtomicBoolean();
     private final List<Thread> pollers = new ArrayList<>();
+    /** In a single round, the files already started: a file that fails is retried by a later round, not this one. */
+    private final java.util.Set<String> startedThisRound = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean single;
     private volatile boolean stopping;
     private boolean signalled;
 
@@ -58,6 +61,7 @@ public final class Watch {
      * @return false when a poll or a job failed (the failed files are retried by a later round)
      */
     public boolean once() {
+        single = true;
         resumeInterrupted();
         List<Thread> round = new ArrayList<>();
         for (WatchedSource s : sources) {
@@ -70,7 +74,7 @@ public final class Watch {
         }
         while (!stopping) {
             dispatchDue();
-            if (jobs.running() == 0 && ledger.due(Instant.now()).isEmpty()) {
+            if (jobs.running() == 0 && ledger.due(Instant.now()).stream().allMatch(r -> startedThisRound.contains(r.key()))) {
                 break;
             }
             await(Duration.ofSeconds(1));
@@ -100,10 +104,18 @@ public final class Watch {
             }
             await(wait);
         }
-        pollers.forEach(Watch::join);
+        for (Thread t : pollers) {
+            try {
+                // a poll under way records what it found; one stuck in a slow request is not waited for beyond the grace
+                t.join(settings.grace().toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!jobs.awaitIdle(settings.grace())) {
             log.line("stopping", jobs.running() + " job(s) still running: they run again when watch starts next");
         }
+        log.line("stopped", ledger.counts().toString());
     }
 
     /** Stops polling and starting jobs (a poll under way still records what it found). */
@@ -166,6 +178,9 @@ public final class Watch {
         for (StateTable.Row r : ledger.due(Instant.now())) {
             if (stopping || !jobs.hasRoom()) {
                 return;
+            }
+            if (single && !startedThisRound.add(r.key())) {
+                continue;
             }
             Optional<StateTable.Row> running = ledger.start(r, Instant.now());
             if (running.isEmpty()) {
