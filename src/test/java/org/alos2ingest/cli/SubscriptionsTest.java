@@ -264,6 +264,39 @@ class SubscriptionsTest {
         }
     }
 
+    @Test
+    void scanAndHysdsRunNotifyAsIngestDoes() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET);
+             org.alos2ingest.fetch.servers.FileServer files = new org.alos2ingest.fetch.servers.FileServer("127.0.0.1")) {
+            assertEquals(0, run("subscribe", "add", "--name", "l11", "--bbox", CHILE, "--level", "1.1",
+                    "--webhook", receiver.url("/l11").toString(), "--secret-file", secretFile.toString()).code());
+            assertEquals(0, run("subscribe", "add", "--name", "l15", "--bbox", CHILE, "--level", "1.5",
+                    "--webhook", receiver.url("/l15").toString(), "--secret-file", secretFile.toString()).code());
+
+            // scan: an archive folder of Level 1.1 files, cataloged in place
+            var spec = org.alos2ingest.sample.ceos.CeosSampleSpec.generic(org.alos2ingest.identify.ObservationMode.FBD,
+                    org.alos2ingest.geo.LookSide.RIGHT, org.alos2ingest.geo.OrbitDirection.ASCENDING, new org.alos2ingest.geo.LonLat(-70.2, -27.2),
+                    java.time.LocalDateTime.of(2017, 2, 9, 5, 11, 3), 14668, 6640).withWidth(160).withSparse(true);
+            Path folder = tmp.resolve("archive").resolve("P032").resolve("F6640");
+            new org.alos2ingest.sample.ceos.CeosSampleProduct(spec).write(folder, org.alos2ingest.util.Progress.silent());
+            CliRun scan = run("scan", tmp.resolve("archive").toString());
+            assertEquals(0, scan.code(), scan.toString());
+            assertTrue(WebhookReceiver.await(5, () -> receiver.receivedAt("/l11").size() == 1), receiver.received().toString());
+            assertEquals(spec.name().text() + "-md", receiver.receivedAt("/l11").get(0).item().path("id").asText());
+
+            // hysds-run: the job's products are notified through the home's subscriptions
+            files.serve("/x/" + Samples.deliveryName(A), Samples.delivery(A), "application/zip", null);
+            Path job = Files.createDirectories(tmp.resolve("job"));
+            Files.writeString(job.resolve("_context.json"), "{\"download_url\": \"" + files.base() + "/x/" + Samples.deliveryName(A) + "\"}");
+            CliRun pge = run("hysds-run", "ingest_alos2_downloadurl", "--work-dir", job.toString(), "--no-tiles");
+            assertEquals(0, pge.code(), pge.toString());
+            assertTrue(WebhookReceiver.await(5, () -> receiver.receivedAt("/l15").size() == 1), receiver.received().toString());
+            assertEquals(A, receiver.receivedAt("/l15").get(0).item().path("id").asText());
+            assertEquals(2, receiver.received().size(), "each to its own subscription only");
+            assertTrue(receiver.received().stream().allMatch(WebhookReceiver.Delivery::signatureValid));
+        }
+    }
+
     private static StacServer.Options options() {
         return new StacServer.Options("127.0.0.1", 0, null, List.of(), null, Duration.ofSeconds(1));
     }
