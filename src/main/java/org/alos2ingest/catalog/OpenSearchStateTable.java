@@ -52,9 +52,9 @@ final class OpenSearchStateTable implements StateTable {
         return false;
     }
 
+    /** Reads do not create the index: a catalog nobody subscribed or watched with has none, and may not be allowed one. */
     @Override
     public Optional<Row> get(String key) {
-        ensureIndex();
         OpenSearchClient.Response r = client.call("GET", "/" + index + "/_doc/" + id(key), null, Set.of(404));
         if (r.status() == 404 || !r.body().path("found").asBoolean()) {
             return Optional.empty();
@@ -64,7 +64,6 @@ final class OpenSearchStateTable implements StateTable {
 
     @Override
     public List<Row> list(String state) {
-        ensureIndex();
         List<Row> out = new ArrayList<>();
         JsonNode after = null;
         while (true) {
@@ -80,7 +79,11 @@ final class OpenSearchStateTable implements StateTable {
             if (after != null) {
                 body.set("search_after", after);
             }
-            JsonNode hits = client.json("POST", "/" + index + "/_search", body).path("hits").path("hits");
+            OpenSearchClient.Response r = client.call("POST", "/" + index + "/_search", body, Set.of(404));
+            if (r.status() == 404) {
+                return out;
+            }
+            JsonNode hits = r.body().path("hits").path("hits");
             for (JsonNode h : hits) {
                 out.add(row(h));
                 after = h.path("sort");
@@ -114,7 +117,6 @@ final class OpenSearchStateTable implements StateTable {
 
     @Override
     public boolean delete(String key) {
-        ensureIndex();
         return client.call("DELETE", "/" + index + "/_doc/" + id(key) + "?refresh=true", null, Set.of(404)).status() != 404;
     }
 

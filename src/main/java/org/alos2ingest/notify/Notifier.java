@@ -217,7 +217,8 @@ public final class Notifier implements AutoCloseable {
             unattempted.remove(row.key());
             return false;
         }
-        var claimed = outbox.claim(row, Instant.now().plus(settings.timeout()).plus(Duration.ofMinutes(1)));
+        // the lease outlasts any attempt (the receiver's timeout), so a sender that dies mid-attempt delays the next one by seconds
+        var claimed = outbox.claim(row, Instant.now().plus(settings.timeout()).plus(Duration.ofSeconds(15)));
         if (claimed.isEmpty()) {
             return false;
         }

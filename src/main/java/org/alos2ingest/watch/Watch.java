@@ -157,8 +157,9 @@ public final class Watch {
             return Optional.of(e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s*[\\r\\n]+\\s*", " "));
         }
         boolean any = false;
+        java.util.Set<String> seen = ledger.keys();
         for (WatchedFile f : files) {
-            if (ledger.record(f, s.describe(), Instant.now())) {
+            if (!seen.contains(f.key()) && ledger.record(f, s.describe(), Instant.now())) {
                 any = true;
                 if (f.skipReason().isPresent()) {
                     log.line("skipped", f.subject() + ": " + f.skipReason().get());

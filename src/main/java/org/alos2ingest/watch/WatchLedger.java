@@ -59,6 +59,13 @@ public final class WatchLedger {
         return table.insert(f.key(), f.skipReason().isPresent() ? SKIPPED : PENDING, v);
     }
 
+    /** The keys of every file seen so far: one read per poll instead of one write attempt per file listed. */
+    java.util.Set<String> keys() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        table.list(null).forEach(r -> out.add(r.key()));
+        return out;
+    }
+
     /** Pending rows due by {@code now}, first seen first. */
     List<StateTable.Row> due(Instant now) {
         List<StateTable.Row> out = new ArrayList<>();
