@@ -126,9 +126,6 @@ public final class WatchCommand implements Callable<Integer> {
         try (catalog; WatchJobs jobs = jobs(catalog, options, config, broker)) {
             catalog.notifier().follow();
             Watch w = new Watch(sources, WatchLedger.of(catalog), jobs, settings, System.out);
-            if (once) {
-                return w.once() ? Main.OK : Main.FAILED;
-            }
             onSignal = new Thread(() -> {
                 w.stop();
                 try {
@@ -139,6 +136,9 @@ public final class WatchCommand implements Callable<Integer> {
                 }
             }, "watch-shutdown");
             Runtime.getRuntime().addShutdownHook(onSignal);
+            if (once) {
+                return w.once() ? Main.OK : Main.FAILED;
+            }
             w.run();
             return Main.OK;
         } finally {

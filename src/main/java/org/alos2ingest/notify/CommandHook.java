@@ -21,6 +21,7 @@ import org.alos2ingest.config.Json;
 public record CommandHook(String command) implements Target {
 
     static final String KIND = "command";
+    private static final Duration MIN_RUN = Duration.ofMinutes(1);
 
     public CommandHook {
         if (command == null || command.isBlank()) {
@@ -31,6 +32,12 @@ public record CommandHook(String command) implements Target {
     @Override
     public String describe() {
         return "command: " + command;
+    }
+
+    /** A command gets at least a minute. */
+    @Override
+    public Duration longest(Duration timeout) {
+        return timeout.compareTo(MIN_RUN) < 0 ? MIN_RUN : timeout;
     }
 
     @Override
@@ -66,9 +73,9 @@ public record CommandHook(String command) implements Target {
             } catch (IOException e) {
                 // a command that reads nothing closes its input early: its exit status still says how it went
             }
-            if (!p.waitFor(Math.max(60_000, timeout.toMillis()), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(longest(timeout).toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                return new Attempt(false, "the command did not finish in " + Math.max(60, timeout.toSeconds()) + " s");
+                return new Attempt(false, "the command did not finish in " + longest(timeout).toSeconds() + " s");
             }
             int code = p.exitValue();
             return new Attempt(code == 0, "exit " + code + (code == 0 ? "" : lastLine(output)));

@@ -217,8 +217,8 @@ public final class Notifier implements AutoCloseable {
             unattempted.remove(row.key());
             return false;
         }
-        // the lease outlasts any attempt (the receiver's timeout), so a sender that dies mid-attempt delays the next one by seconds
-        var claimed = outbox.claim(row, Instant.now().plus(settings.timeout()).plus(Duration.ofSeconds(15)));
+        // the lease outlasts any attempt, so a sender that dies mid-attempt delays the next one by seconds only
+        var claimed = outbox.claim(row, Instant.now().plus(s.target().longest(settings.timeout())).plus(Duration.ofSeconds(15)));
         if (claimed.isEmpty()) {
             return false;
         }

@@ -21,6 +21,11 @@ public sealed interface Target permits Webhook, CommandHook {
      */
     Attempt deliver(Notification n, Duration timeout);
 
+    /** The longest one attempt can take, given the receiver's timeout: how long a sender holds a delivery. */
+    default java.time.Duration longest(java.time.Duration timeout) {
+        return timeout;
+    }
+
     /** True when running it needs a record nobody else can write (see {@link DeliveryOutbox#local()}). */
     default boolean runsHere() {
         return false;

@@ -23,7 +23,8 @@ public record Webhook(URI url, String secret) implements Target {
     static final String KIND = "webhook";
     /** At least this long, so that it cannot be guessed. */
     public static final int MIN_SECRET = 16;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    private static final Duration CONNECT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT)
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
     public Webhook {
@@ -70,6 +71,12 @@ public record Webhook(URI url, String secret) implements Target {
         String host = u.getHost() == null ? "?" : u.getHost();
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/") ? "/" : "/...";
         return (u.getScheme() == null ? "?" : u.getScheme()) + "://" + host + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path;
+    }
+
+    /** Connecting, then the answer. */
+    @Override
+    public Duration longest(Duration timeout) {
+        return CONNECT.plus(timeout);
     }
 
     @Override
