@@ -74,6 +74,10 @@ final class WebDavPropfind {
             if (s == 404) {
                 throw new FetchException(Urls.display(folder) + ": HTTP 404: no such folder");
             }
+            if (s == 501) {
+                // "Not Implemented": a plain server that knows no PROPFIND (python's http.server, many CDNs)
+                return Optional.empty();
+            }
             if (HttpFailures.isTransient(s)) {
                 throw new FetchException(Urls.display(folder) + ": HTTP " + s + " for PROPFIND");
             }

@@ -96,4 +96,22 @@ class FolderListingTest {
         }
         assertEquals("a b.zip", FolderListing.name(URI.create("http://h/a%20b.zip")));
     }
+
+    /** As python's http.server answers: 501 to a method it does not know, an index page to GET. */
+    @Test
+    void aServerThatDoesNotImplementPropfindIsReadByItsIndexPage() throws IOException {
+        try (org.alos2ingest.fetch.servers.LocalServer py = new org.alos2ingest.fetch.servers.LocalServer("127.0.0.1")) {
+            py.route("/alos2/", (x, seen) -> {
+                if (seen.method().equals("PROPFIND")) {
+                    org.alos2ingest.fetch.servers.LocalServer.text(x, 501, "text/html", "<html><title>Error response</title>Unsupported method</html>");
+                } else {
+                    org.alos2ingest.fetch.servers.LocalServer.text(x, 200, "text/html",
+                            "<ul><li><a href=\"0000148073_001001_ALOS2146686640-170209.zip\">0000148073_001001_ALOS2146686640-170209.zip</a></li></ul>");
+                }
+            });
+            FetchConfig config = FetchConfig.builder().credentials(CredentialLookup.none()).retries(0, java.time.Duration.ofMillis(10)).build();
+            assertEquals(List.of("0000148073_001001_ALOS2146686640-170209.zip"),
+                    new FolderListing(py.uri("/alos2/").toString(), config).zips().stream().map(FolderListing.Entry::name).toList());
+        }
+    }
 }
