@@ -272,7 +272,7 @@ public final class SubscribeCommand implements Runnable {
             description = {"Delivers the notifications that are owed (a receiver was down, the process that cataloged the dataset ended): "
                     + "once, waiting up to --wait for the last of them, or until stopped with --follow. Workers and watch do this all along; "
                     + "this is for hosts that only ingest, e.g. from cron.",
-                    "Exit code: 0 when nothing is owed at the end, 1 otherwise."})
+                    "Exit code: 0 when nothing is owed at the end and nothing was given up on, 1 otherwise."})
     static final class Deliver implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -316,9 +316,10 @@ public final class SubscribeCommand implements Runnable {
                 boolean done = max.isZero() ? n.owed() == 0 : n.awaitDelivered(max);
                 int owed = n.owed();
                 if (!common.quiet) {
-                    System.out.println(owed == 0 ? "nothing owed" : owed + " notification(s) still owed (see subscribe list)");
+                    System.out.println((owed == 0 ? "nothing owed" : owed + " notification(s) still owed (see subscribe list)")
+                            + (n.givenUp() == 0 ? "" : "; " + n.givenUp() + " given up on"));
                 }
-                return done && owed == 0 ? Main.OK : Main.FAILED;
+                return done && owed == 0 && n.givenUp() == 0 ? Main.OK : Main.FAILED;
             }
         }
     }

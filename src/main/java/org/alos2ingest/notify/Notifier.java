@@ -43,6 +43,7 @@ public final class Notifier implements AutoCloseable {
     private final Predicate<String> cataloged;
     private final NotifySettings settings;
     private final Set<String> unattempted = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger givenUp = new java.util.concurrent.atomic.AtomicInteger();
     private final Object wake = new Object();
     private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "notify-sender");
@@ -211,10 +212,18 @@ public final class Notifier implements AutoCloseable {
     }
 
     private boolean attempt(StateTable.Row row, Subscription s) {
+        // whatever happens here, this process waits no longer for it: attempted here, by another process, or gone
+        try {
+            return attemptClaimed(row, s);
+        } finally {
+            unattempted.remove(row.key());
+        }
+    }
+
+    private boolean attemptClaimed(StateTable.Row row, Subscription s) {
         if (s == null) {
             // the subscription was removed since the dataset was cataloged
             outbox.discard(row.key());
-            unattempted.remove(row.key());
             return false;
         }
         // the lease outlasts any attempt, so a sender that dies mid-attempt delays the next one by seconds only
@@ -224,33 +233,35 @@ public final class Notifier implements AutoCloseable {
         }
         Notification n = DeliveryOutbox.notification(claimed.get());
         int attempts = claimed.get().value().path("attempts").asInt() + 1;
-        try {
-            if (s.target().runsHere() && !outbox.local()) {
-                outbox.failed(claimed.get(), "command subscriptions run only from a local SQLite catalog");
-                LOG.severe("subscription " + s.name() + ": not running its command for " + n.itemId() + ": it is kept in " + outbox.describe());
-                return false;
-            }
-            Target.Attempt a = s.target().deliver(n, settings.timeout());
-            Instant now = Instant.now();
-            if (a.delivered()) {
-                outbox.delivered(claimed.get(), a.detail(), now);
-                LOG.info("notified " + s.name() + " of " + n.itemId() + " (" + a.detail() + ", attempt " + attempts + ")");
-                return true;
-            }
-            if (Duration.between(DeliveryOutbox.time(claimed.get(), "created"), now).compareTo(settings.giveUp()) >= 0) {
-                outbox.failed(claimed.get(), a.detail());
-                LOG.severe("gave up notifying " + s.name() + " of " + n.itemId() + " after " + attempts + " attempts over "
-                        + Durations.human(settings.giveUp()) + ": " + a.detail());
-                return false;
-            }
-            Duration wait = settings.backoff().after(attempts);
-            outbox.retry(claimed.get(), now.plus(wait), a.detail());
-            LOG.warning("notifying " + s.name() + " (" + s.target().describe() + ") of " + n.itemId() + " failed: " + a.detail()
-                    + "; attempt " + (attempts + 1) + " in " + Durations.human(wait));
+        if (s.target().runsHere() && !outbox.local()) {
+            outbox.failed(claimed.get(), "command subscriptions run only from a local SQLite catalog");
+            LOG.severe("subscription " + s.name() + ": not running its command for " + n.itemId() + ": it is kept in " + outbox.describe());
             return false;
-        } finally {
-            unattempted.remove(row.key());
         }
+        Target.Attempt a = s.target().deliver(n, settings.timeout());
+        Instant now = Instant.now();
+        if (a.delivered()) {
+            outbox.delivered(claimed.get(), a.detail(), now);
+            LOG.info("notified " + s.name() + " of " + n.itemId() + " (" + a.detail() + ", attempt " + attempts + ")");
+            return true;
+        }
+        if (Duration.between(DeliveryOutbox.time(claimed.get(), "created"), now).compareTo(settings.giveUp()) >= 0) {
+            outbox.failed(claimed.get(), a.detail());
+            givenUp.incrementAndGet();
+            LOG.severe("gave up notifying " + s.name() + " of " + n.itemId() + " after " + attempts + " attempts over "
+                    + Durations.human(settings.giveUp()) + ": " + a.detail());
+            return false;
+        }
+        Duration wait = settings.backoff().after(attempts);
+        outbox.retry(claimed.get(), now.plus(wait), a.detail());
+        LOG.warning("notifying " + s.name() + " (" + s.target().describe() + ") of " + n.itemId() + " failed: " + a.detail()
+                + "; attempt " + (attempts + 1) + " in " + Durations.human(wait));
+        return false;
+    }
+
+    /** How many deliveries this process gave up on. */
+    public int givenUp() {
+        return givenUp.get();
     }
 
     /** How many deliveries are still owed (held, pending or being sent). */

@@ -123,6 +123,28 @@ class WebhookOutageTest {
         }
     }
 
+    @Test
+    void aReceiverThatNeverTakesItIsGivenUpOnLoudlyAndCounted() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"NOTIFY_RETRY_FIRST\": \"1s\", \"NOTIFY_RETRY_MAX\": \"1s\", \"NOTIFY_GIVE_UP_AFTER\": \"3s\","
+                + " \"NOTIFY_POLL\": \"1s\", \"NOTIFY_TIMEOUT\": \"3s\", \"NOTIFY_FLUSH\": \"3s\"}");
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            subscribeAndIngestWhileTheReceiverIsDown(receiver);
+            receiver.restart();
+            receiver.failing(true);
+            CliRun r = CliRun.run("subscribe", "deliver", "--home", home.toString(), "--wait", "8s");
+            assertEquals(1, r.code(), r.toString());
+            assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error: gave up notifying chile of " + A + " after ") && l.endsWith(": HTTP 503")),
+                    r.err());
+            assertTrue(receiver.refusedAt().size() >= 2, "it answered 503 each time: " + receiver.refusedAt());
+            assertEquals("failed", delivery().state());
+            JsonNode list = Json.MAPPER.readTree(CliRun.run("subscribe", "list", "--home", home.toString(), "--format", "json").out());
+            assertEquals(1, list.path(0).path("deliveries").path("failed").asInt(), list.toString());
+            receiver.failing(false);
+            assertEquals(0, CliRun.run("subscribe", "deliver", "--home", home.toString()).code(), "nothing is owed any more");
+            assertEquals(0, receiver.received().size());
+        }
+    }
+
     private StateTable.Row delivery() {
         try (SqliteCatalog c = new SqliteCatalog(home.resolve("catalog.sqlite"))) {
             List<StateTable.Row> rows = c.state("deliveries").list(null);
