@@ -78,7 +78,7 @@ class WebhookOutageTest {
                 Duration late = Duration.between(back, receiver.received().get(0).at());
                 System.out.printf("receiver down %.1f s, %d attempts refused; delivered %.2f s after it was back%n",
                         outage.toMillis() / 1000.0, attempts() - 1, late.toMillis() / 1000.0);
-                assertTrue(late.toMillis() < 6_000, "within the longest wait (4 s) and a poll: " + late);
+                assertTrue(late.toMillis() < 10_000, "within the longest wait (4 s), a poll and some slack for a busy machine: " + late);
                 assertTrue(receiver.received().get(0).signatureValid());
                 assertEquals(A, receiver.received().get(0).item().path("id").asText());
                 Thread.sleep(1500);
