@@ -34,9 +34,10 @@ class ArchitectureTest {
             List.of("render"),
             List.of("publish", "catalog"),
             List.of("stac"),
+            List.of("notify"),
             List.of("ingest", "inspect", "sample"),
             List.of("jobs", "serve"),
-            List.of("hysds"),
+            List.of("hysds", "watch"),
             List.of("cli"));
 
     private static final String ROOT = "org.alos2ingest";

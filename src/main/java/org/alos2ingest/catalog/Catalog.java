@@ -87,4 +87,13 @@ public interface Catalog extends AutoCloseable {
     default ItemPage searchItems(ItemSearch search) {
         return ItemSearchReference.page(search(SearchQuery.all().withLimit(Integer.MAX_VALUE)), search);
     }
+
+    /**
+     * The records named {@code table} kept with this catalog (see {@link StateTable}).
+     *
+     * @throws CatalogException when this kind of catalog keeps none
+     */
+    default StateTable state(String table) {
+        throw new CatalogException(describe() + " keeps no records besides datasets (subscriptions and watch need sqlite: or opensearch:)");
+    }
 }

@@ -320,6 +320,12 @@ public final class OpenSearchCatalog implements Catalog {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** In the index {@code <prefix>-alos2-ingest-state}, outside the GRQ alias. */
+    @Override
+    public StateTable state(String table) {
+        return new OpenSearchStateTable(endpoint, client, table);
+    }
+
     @Override
     public void close() {
         // java.net.http's client holds no resources that outlive its threads

@@ -63,6 +63,7 @@ public final class SqliteCatalog implements Catalog {
                 s.execute("CREATE INDEX IF NOT EXISTS datasets_track ON datasets(track, start_ms)");
                 s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS datasets_bbox USING rtree(pid, min_lon, max_lon, min_lat, max_lat, +rid INTEGER)");
                 SqliteItemSearch.prepare(s);
+                SqliteStateTable.prepare(s);
                 s.execute("INSERT OR IGNORE INTO catalog_meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             try (Statement s = db.createStatement();
@@ -324,6 +325,12 @@ public final class SqliteCatalog implements Catalog {
         } catch (SQLException | IOException e) {
             throw fail("search items", e);
         }
+    }
+
+    /** Shares this catalog's connection and lock. */
+    @Override
+    public StateTable state(String table) {
+        return new SqliteStateTable(db, this, file, table);
     }
 
     @Override

@@ -15,6 +15,9 @@ import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
 import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Settings;
+import org.alos2ingest.notify.Notifier;
+import org.alos2ingest.notify.NotifySettings;
+import org.alos2ingest.notify.NotifyingCatalog;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,6 +72,20 @@ public final class CommonOptions {
 
     public Catalog openCatalog() {
         return Catalogs.open(catalogUri(), definitions());
+    }
+
+    /**
+     * The catalog for commands that catalog datasets: every dataset it takes is notified to the
+     * subscriptions kept with it (closing it waits briefly for the first deliveries).
+     */
+    public NotifyingCatalog openNotifyingCatalog() {
+        Catalog c = openCatalog();
+        try {
+            return new NotifyingCatalog(c, Notifier.of(c, NotifySettings.of(settings())));
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     public Settings settings() {

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.hysds.AltError;
 import org.alos2ingest.hysds.HysdsJob;
 import org.alos2ingest.hysds.MozartClient;
 import org.alos2ingest.hysds.PgeRun;
 import org.alos2ingest.ingest.IngestReport;
+import org.alos2ingest.notify.Notifier;
+import org.alos2ingest.notify.NotifySettings;
 import org.alos2ingest.unpack.UnpackLimits;
 import org.alos2ingest.util.Sizes;
 import picocli.CommandLine.Command;
@@ -65,6 +68,18 @@ public final class HysdsRunCommand implements Callable<Integer> {
             description = "Most bytes one delivery may unpack to (default: ${DEFAULT-VALUE}).")
     String maxUnpacked;
 
+    /**
+     * Where the subscriptions are: the catalog --catalog names, or the home's own when it exists. A
+     * HySDS job catalogs nothing itself (HySDS indexes its products), so a worker without a home
+     * catalog gets none made for it.
+     */
+    private Optional<Catalog> subscriptionsCatalog() {
+        if (common.catalog == null && !Files.isRegularFile(common.home().resolve("catalog.sqlite"))) {
+            return Optional.empty();
+        }
+        return Optional.of(common.openCatalog());
+    }
+
     @Override
     public Integer call() {
         common.configureLogging();
@@ -81,10 +96,17 @@ public final class HysdsRunCommand implements Callable<Integer> {
             if (parallel < 1 || priority < 0 || priority > 9) {
                 throw new IllegalArgumentException("--parallel must be at least 1 and --priority 0 to 9");
             }
-            PgeRun.Setup setup = new PgeRun.Setup(jobDir, common.settings(), common.definitions(),
-                    UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)), fetch.config(jobDir.resolve(PgeRun.WORK)),
-                    Renderers.all(imaging.settings(common.settings())), mozartUri, brokerOptions.broker(fetch.netrc), CredentialLookup.fromEnvironment(fetch.netrc), parallel, priority);
-            IngestReport report = PgeRun.run(hysdsJob, setup);
+            IngestReport report;
+            Optional<Catalog> subscriptions = subscriptionsCatalog();
+            try (Notifier notifier = subscriptions.map(c -> Notifier.of(c, NotifySettings.of(common.settings()))).orElse(null)) {
+                PgeRun.Setup setup = new PgeRun.Setup(jobDir, common.settings(), common.definitions(),
+                        UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)), fetch.config(jobDir.resolve(PgeRun.WORK)),
+                        Renderers.all(imaging.settings(common.settings())), mozartUri, brokerOptions.broker(fetch.netrc), CredentialLookup.fromEnvironment(fetch.netrc),
+                        parallel, priority, Optional.ofNullable(notifier));
+                report = PgeRun.run(hysdsJob, setup);
+            } finally {
+                subscriptions.ifPresent(Catalog::close);
+            }
             int code = ReportPrinter.print(report, common.quiet);
             if (report.failed()) {
                 AltError.write(jobDir, report);

@@ -91,7 +91,7 @@ public final class IngestCommand implements Callable<Integer> {
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, force, keepWork,
                 Progress.forTerminal(), null);
         IngestReport report = new IngestReport();
-        try (Catalog catalog = common.openCatalog()) {
+        try (Catalog catalog = common.openNotifyingCatalog()) {
             IngestJob job = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), renderers);
             // every source made before the first is fetched: a bad target is a usage error before anything is ingested
             List<Source> made = jobs.stream().map(j -> Usage.check(spec, () -> j.source(config))).toList();

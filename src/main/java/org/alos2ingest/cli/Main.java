@@ -16,7 +16,8 @@ public final class Main implements Runnable {
     /** The commands, in the order --help lists them. */
     static final List<Class<?>> COMMANDS = List.of(IngestCommand.class, DownloadCommand.class, SearchCommand.class, InspectCommand.class,
             SampleCommand.class, DemoCommand.class, RenderCommand.class, ScanCommand.class, SubmitCommand.class, WorkerCommand.class,
-            HysdsRunCommand.class, WarmUpCommand.class, StacExportCommand.class, ServeCommand.class, CommandLine.HelpCommand.class);
+            HysdsRunCommand.class, WarmUpCommand.class, StacExportCommand.class, ServeCommand.class, WatchCommand.class, SubscribeCommand.class,
+            CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;

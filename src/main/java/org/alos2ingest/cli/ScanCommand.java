@@ -100,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), force, false, Progress.forTerminal(), null);
         IngestReport report;
-        try (Catalog catalog = common.openCatalog()) {
+        try (Catalog catalog = common.openNotifyingCatalog()) {
             ArchiveScan scan = new ArchiveScan(options, catalog, Publishers.standard(options.settings(), options.progress()));
             if (fdate != null) {
                 report = scan.runGroup(dir.toAbsolutePath().normalize(), fdate, tag);

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.notify.Subscriptions;
 import org.alos2ingest.serve.Backends;
 import org.alos2ingest.serve.StacServer;
+import org.alos2ingest.serve.SubscriptionsApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +39,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "An origin allowed to read the API from a browser, e.g. https://radiantearth.github.io; repeatable; * for any.")
     List<String> cors;
 
+    @Option(names = "--subscriptions-token-file", paramLabel = "FILE",
+            description = "Turns on /subscriptions (POST, GET, DELETE webhook subscriptions) for clients sending 'Authorization: Bearer <token>', "
+                    + "the token being this file's first line (at least 16 characters; default: $" + TOKEN_ENV + "). Off without one.")
+    java.nio.file.Path tokenFile;
+
+    /** The token of /subscriptions, when no file gives it. */
+    static final String TOKEN_ENV = "ALOS2_INGEST_SUBSCRIPTIONS_TOKEN";
+
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20",
             description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int grace;
@@ -56,7 +66,15 @@ public final class ServeCommand implements Callable<Integer> {
         var settings = common.settings();
         StacServer.Options options = new StacServer.Options(bind, port, baseUrl, cors,
                 Backends.publishRoot(settings).orElse(null), Duration.ofSeconds(grace));
-        StacServer server = new StacServer(Backends.of(catalog, common.definitions(), settings), options, catalog::close);
+        String token = token();
+        SubscriptionsApi subscriptions;
+        try {
+            subscriptions = token == null ? null : new SubscriptionsApi(Subscriptions.of(catalog), token);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        StacServer server = new StacServer(Backends.of(catalog, common.definitions(), settings), options, subscriptions, catalog::close);
         if (accessLog != null) {
             server.accessLog(accessLog);
         }
@@ -70,11 +88,35 @@ public final class ServeCommand implements Callable<Integer> {
         String shown = baseUrl != null ? baseUrl : "http://" + (a.getHostString().contains(":") ? "[" + a.getHostString() + "]" : a.getHostString()) + ":" + a.getPort() + "/";
         if (!common.quiet) {
             System.out.println("serving STAC API at " + shown + " over " + catalog.describe()
-                    + (options.publishRoot() == null ? "" : ", files of " + options.publishRoot() + " under /assets/"));
+                    + (options.publishRoot() == null ? "" : ", files of " + options.publishRoot() + " under /assets/")
+                    + (subscriptions == null ? "" : ", subscriptions under /subscriptions"));
             System.out.flush();
         }
         server.join();
         return Main.OK;
+    }
+
+    /** The /subscriptions token, or null when they stay off; the token itself is never printed. */
+    private String token() {
+        String t;
+        if (tokenFile != null) {
+            try {
+                t = java.nio.file.Files.readAllLines(tokenFile).stream().findFirst().orElse("").strip();
+            } catch (java.io.IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--subscriptions-token-file " + tokenFile + ": cannot be read (" + e.getMessage() + ")");
+            }
+        } else {
+            t = System.getenv(TOKEN_ENV);
+            if (t == null || t.isBlank()) {
+                return null;
+            }
+            t = t.strip();
+        }
+        if (t.length() < 16) {
+            throw new CommandLine.ParameterException(spec.commandLine(), (tokenFile != null ? "--subscriptions-token-file " + tokenFile : "$" + TOKEN_ENV)
+                    + ": the token must be at least 16 characters");
+        }
+        return t;
     }
 
     private void checkOptions() {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.notify.NotifyingCatalog;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
@@ -84,7 +84,9 @@ public final class WorkerCommand implements Callable<Integer> {
         FetchConfig config = usage(() -> fetch.config(workRoot.resolve("downloads")));
         // several jobs at once share the terminal: no progress bars, one line per job event instead
         IngestOptions options = new IngestOptions(workRoot, common.settings(), common.definitions(), limits, false, false, Progress.silent(), null);
-        try (Catalog catalog = common.openCatalog()) {
+        try (NotifyingCatalog catalog = common.openNotifyingCatalog()) {
+            // a worker runs for long: it also delivers what earlier processes left owed
+            catalog.notifier().follow();
             IngestJob ingest = new IngestJob(options, catalog, Publishers.standard(options.settings(), options.progress()), Renderers.all(imaging.settings(common.settings())));
             QueueWorker worker = new QueueWorker(broker, queue, JobTypes.runner(new JobTypes.Context(ingest, options, catalog, config)),
                     settings, System.out);

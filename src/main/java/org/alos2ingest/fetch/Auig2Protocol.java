@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  *       the zip's name is in {@code Content-Disposition: ...filename=<name>.zip}, unquoted.</li>
  *   <li>A failed login or an unknown order comes back as an HTML page instead of a zip: a page that
  *       still holds the login form means the session was not accepted; any other page is about the order.</li>
+ *   <li>The account's orders (for {@code watch}): GET {@code /pp/service/orderlist?itemtype=1} → a JSON array of
+ *       {@code orderId}, {@code orderDate}, {@code status}; an order can be downloaded once its status is
+ *       {@code Providing preparation completion}, the AUIG2 manual's name for it. portals.md documents no order
+ *       list (the original clients were given an order id): this endpoint is an assumption, kept here alone so
+ *       that the real one is a change of this class.</li>
  * </ul>
  */
 final class Auig2Protocol {
@@ -32,6 +37,9 @@ final class Auig2Protocol {
     /** The first POST sets the cookies OpenAM needs to accept the second. */
     static final int LOGIN_POSTS = 2;
     static final String DOWNLOAD_PATH = "/pp/service/download";
+    static final String ORDER_LIST_PATH = "/pp/service/orderlist?itemtype=1";
+    /** Statuses of an order whose products can be downloaded (lower-cased). */
+    static final java.util.Set<String> READY = java.util.Set.of("providing preparation completion");
     /** The user agent the original client sent; the portal was known to work with it. */
     static final String USER_AGENT = "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.2; .NET CLR 1.1.4322)";
 
@@ -47,6 +55,10 @@ final class Auig2Protocol {
     static URI downloadUri(URI base, String orderId) {
         return URI.create(root(base) + DOWNLOAD_PATH + "?downloadurl=/start/download/file&itemname="
                 + URLEncoder.encode(orderId, StandardCharsets.UTF_8) + "&itemtype=1");
+    }
+
+    static URI orderListUri(URI base) {
+        return URI.create(root(base) + ORDER_LIST_PATH);
     }
 
     static Map<String, String> loginForm(Credentials c) {

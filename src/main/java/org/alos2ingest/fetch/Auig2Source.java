@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.alos2ingest.util.Progress;
 
@@ -62,8 +61,6 @@ public final class Auig2Source implements Source {
             }));
         }
     };
-
-    private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
 
     private final String orderId;
     private final FetchConfig config;
@@ -126,35 +123,17 @@ public final class Auig2Source implements Source {
         return new Delivery(d.file(), Urls.display(download), true, Map.of(), List.of(d.transfer()));
     }
 
-    /** Logs in once per source: two POSTs of the login form (the portal's quirk), keeping the cookies. */
+    /** Logs in once per source (see {@link Auig2Login}). */
     private synchronized void login() {
         if (session != null) {
             return;
         }
-        credentials = config.credentials().requireForService(config.login(TYPE), base.getHost());
-        HttpSession s = new HttpSession(config, Auig2Protocol.USER_AGENT, false);
-        URI login = Auig2Protocol.loginUri(base);
-        for (int i = 0; i < Auig2Protocol.LOGIN_POSTS; i++) {
-            try (HttpSession.Response r = s.send(HttpSession.Request.postForm(login, Auig2Protocol.loginForm(credentials)))) {
-                if (r.status() == 401 || r.status() == 403) {
-                    throw loginFailed("HTTP " + r.status() + " from " + Urls.display(login));
-                }
-                if (r.status() >= 400) {
-                    throw new FetchException("AUIG2 login at " + Urls.display(login) + " failed: HTTP " + r.status());
-                }
-                if (i == Auig2Protocol.LOGIN_POSTS - 1 && r.status() == 200 && r.contentType().contains("html")
-                        && Auig2Protocol.isLoginPage(r.text(256 * 1024))) {
-                    throw loginFailed("the portal answered with its login form again");
-                }
-            } catch (java.io.IOException e) {
-                throw new FetchException("AUIG2 login at " + Urls.display(login) + ": " + HttpFailures.describe(e), e);
-            }
-        }
-        LOG.fine("AUIG2: logged in as " + credentials.user() + " (cookies " + s.cookieNames(login) + ")");
-        session = s;
+        Auig2Login.Session s = Auig2Login.open(config, base);
+        credentials = s.credentials();
+        session = s.http();
     }
 
     private FetchException loginFailed(String why) {
-        return new FetchException("login failed for AUIG2 user " + credentials.user() + " at " + Urls.display(base) + " (" + why + ")");
+        return Auig2Login.failed(credentials, base, why);
     }
 }

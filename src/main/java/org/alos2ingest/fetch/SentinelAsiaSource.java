@@ -144,10 +144,16 @@ public final class SentinelAsiaSource implements Source {
     private final Map<String, String> known;
     private final FetchConfig config;
     private final URI base;
+    private final boolean probe;
     private HttpSession session;
     private Credentials credentials;
 
     private SentinelAsiaSource(Mode mode, String id, LocalDate start, LocalDate end, Map<String, String> known, FetchConfig config) {
+        this(mode, id, start, end, known, config, true);
+    }
+
+    private SentinelAsiaSource(Mode mode, String id, LocalDate start, LocalDate end, Map<String, String> known, FetchConfig config, boolean probe) {
+        this.probe = probe;
         this.mode = mode;
         this.id = id;
         this.start = start;
@@ -195,6 +201,14 @@ public final class SentinelAsiaSource implements Source {
             throw new IllegalArgumentException(what + " " + text + " is in the future");
         }
         return d;
+    }
+
+    /**
+     * The same listing without asking each ALOS-2 file for its name (a HEAD per file): for a poller
+     * that already knows most data ids and hands each new one to a job, which asks then.
+     */
+    public SentinelAsiaSource unprobed() {
+        return new SentinelAsiaSource(mode, id, start, end, known, config, false);
     }
 
     @Override
@@ -248,7 +262,8 @@ public final class SentinelAsiaSource implements Source {
                         SentinelAsiaProtocol.notIngestible(f, Optional.empty())));
                 continue;
             }
-            items.add(fileItem(f.dataId(), attrs));
+            items.add(probe ? fileItem(f.dataId(), attrs)
+                    : new Item(Optional.empty(), Urls.display(SentinelAsiaProtocol.download(base, f.dataId())), -1, attrs, Optional.empty()));
         }
         LOG.fine("Sentinel Asia EOR " + eor.requestId() + ": " + items.size() + " file(s)");
         return items;

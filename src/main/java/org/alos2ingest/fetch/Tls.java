@@ -32,10 +32,15 @@ final class Tls {
     }
 
     static SSLSocketFactory socketFactory(Optional<Path> caFile) {
-        if (caFile.isEmpty()) {
-            return (SSLSocketFactory) SSLSocketFactory.getDefault();
-        }
+        return caFile.isEmpty() ? (SSLSocketFactory) SSLSocketFactory.getDefault() : context(caFile).getSocketFactory();
+    }
+
+    /** The same trust as a context, for clients on {@code java.net.http}. */
+    static SSLContext context(Optional<Path> caFile) {
         try {
+            if (caFile.isEmpty()) {
+                return SSLContext.getDefault();
+            }
             X509TrustManager jdk = trustManager(null);
             KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
             extra.load(null, null);
@@ -53,11 +58,11 @@ final class Tls {
             X509TrustManager user = trustManager(extra);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {new Either(jdk, user)}, null);
-            return ctx.getSocketFactory();
+            return ctx;
         } catch (IOException e) {
             throw new FetchException(caFile.get(), "cannot read CA certificates: " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw new FetchException(caFile.get(), "not usable as CA certificates: " + e.getMessage());
+            throw new FetchException(caFile.orElse(null), "not usable as CA certificates: " + e.getMessage());
         }
     }
 

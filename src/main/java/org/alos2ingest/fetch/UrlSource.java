@@ -133,12 +133,18 @@ public final class UrlSource implements Source {
         if (session == null) {
             HttpSession s = new HttpSession(config, USER_AGENT, true);
             // .netrc entries are applied host by host by the session; only a login named for this URL is bound here
-            Optional<Credentials> c = inUrl.isPresent() ? inUrl
-                    : config.credentials().namedUser(config.login(TYPE)).isPresent() ? config.credentials().forService(config.login(TYPE), uri.getHost())
-                    : Optional.empty();
-            c.ifPresent(x -> s.authorize(uri.getHost(), x));
+            namedLogin(uri, inUrl, config).ifPresent(x -> s.authorize(uri.getHost(), x));
             session = s;
         }
         return session;
+    }
+
+    /** The login given for this URL itself ({@code user:password@}, or the URL login options); .netrc is the session's. */
+    static Optional<Credentials> namedLogin(URI uri, Optional<Credentials> inUrl, FetchConfig config) {
+        if (inUrl.isPresent()) {
+            return inUrl;
+        }
+        return config.credentials().namedUser(config.login(TYPE)).isPresent() ? config.credentials().forService(config.login(TYPE), uri.getHost())
+                : Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.fetch.CredentialLookup;
@@ -24,6 +25,8 @@ import org.alos2ingest.jobs.JobSpec;
 import org.alos2ingest.jobs.QueueTopology;
 import org.alos2ingest.jobs.RabbitMqJobQueue;
 import org.alos2ingest.jobs.SourceJobRunner;
+import org.alos2ingest.notify.Notifier;
+import org.alos2ingest.notify.NotifyingCatalog;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.render.SceneRenderer;
 import org.alos2ingest.unpack.UnpackLimits;
@@ -49,10 +52,11 @@ public final class PgeRun {
      * @param mozart   Mozart's REST API root, when fan-out goes through Mozart
      * @param broker   the RabbitMQ broker, when fan-out goes to alos2-ingest workers
      * @param parallel files ingested at once when this job ingests a fan-out itself
+     * @param notifier tells the subscriptions of the datasets this job makes, when there are subscriptions to tell
      */
     public record Setup(Path jobDir, Settings settings, DatasetDefinitions definitions, UnpackLimits limits, FetchConfig fetch,
                         List<SceneRenderer> renderers, Optional<URI> mozart, Optional<Broker> broker, CredentialLookup credentials,
-                        int parallel, int priority) {
+                        int parallel, int priority, Optional<Notifier> notifier) {
     }
 
     private PgeRun() {
@@ -65,7 +69,8 @@ public final class PgeRun {
         try {
             FetchConfig config = s.fetch().toBuilder().partialDir(work.resolve("downloads")).build();
             IngestOptions options = new IngestOptions(work, s.settings(), s.definitions(), s.limits(), false, false, Progress.silent(), ctx.json());
-            IngestJob ingest = new IngestJob(options, new JobCatalog(), Publishers.everywhere(new JobFolderPublisher(jobDir)), s.renderers());
+            Catalog products = s.notifier().<Catalog>map(n -> new NotifyingCatalog(new JobCatalog(), n)).orElseGet(JobCatalog::new);
+            IngestJob ingest = new IngestJob(options, products, Publishers.everywhere(new JobFolderPublisher(jobDir)), s.renderers());
             Map<String, String> context = new LinkedHashMap<>();
             job.contextParams().forEach(name -> ctx.param(name).ifPresent(v -> context.put(name, v)));
             SourceTypes.Job source;

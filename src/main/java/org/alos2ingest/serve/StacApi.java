@@ -40,13 +40,20 @@ final class StacApi extends Handler.Abstract {
     private final Cors cors;
     private final String baseUrl;
     private final Path publishRoot;
+    private final SubscriptionsApi subscriptions;
 
     /**
      * @param baseUrl     the public base URL, or null to use the one each request came in on
      * @param publishRoot the local publish root to serve under /assets/, or null for none
      */
     StacApi(StacBackend backend, String baseUrl, Path publishRoot, List<String> corsOrigins) {
+        this(backend, baseUrl, publishRoot, corsOrigins, null);
+    }
+
+    /** @param subscriptions the {@code /subscriptions} routes, or null when they are off */
+    StacApi(StacBackend backend, String baseUrl, Path publishRoot, List<String> corsOrigins, SubscriptionsApi subscriptions) {
         super(InvocationType.BLOCKING);
+        this.subscriptions = subscriptions;
         this.backend = backend;
         this.core = new CoreDocuments(backend);
         this.assets = publishRoot == null ? null : new AssetFiles(publishRoot);
@@ -135,6 +142,12 @@ final class StacApi extends Handler.Abstract {
             case "queryables" -> only(ex, seg, 1, READ, () -> ex.json(200, queryables(null, links.url("/queryables")), Links.SCHEMA));
             case "search" -> only(ex, seg, 1, SEARCH, () -> search(ex, links));
             case "collections" -> collections(ex, seg, links);
+            case SubscriptionsApi.SEGMENT -> {
+                if (subscriptions == null) {
+                    throw ApiError.notFound("subscriptions are off on this server (serve --subscriptions-token-file FILE turns them on)");
+                }
+                subscriptions.handle(ex, seg);
+            }
             default -> throw ApiError.notFound("no resource at " + path + " (see / for the API's links)");
         }
     }

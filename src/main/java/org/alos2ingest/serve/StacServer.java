@@ -37,6 +37,11 @@ public final class StacServer implements AutoCloseable {
      * @param onStopped run once the server has stopped (closes the catalog behind the backend)
      */
     public StacServer(StacBackend backend, Options options, Runnable onStopped) {
+        this(backend, options, null, onStopped);
+    }
+
+    /** @param subscriptions the {@code /subscriptions} routes, or null to leave them off */
+    public StacServer(StacBackend backend, Options options, SubscriptionsApi subscriptions, Runnable onStopped) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("serve");
         server = new Server(threads);
@@ -47,7 +52,7 @@ public final class StacServer implements AutoCloseable {
         connector.setHost(options.bind());
         connector.setPort(options.port());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins())));
+        server.setHandler(new GracefulHandler(new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(options.grace().toMillis());
         server.setStopAtShutdown(true);

@@ -22,6 +22,8 @@ public final class Auig2Server extends LocalServer {
 
     public static final String LOGIN = "/openam/UI/Login";
     public static final String DOWNLOAD = "/pp/service/download";
+    public static final String ORDER_LIST = "/pp/service/orderlist";
+    public static final String READY = "Providing preparation completion";
     static final String LOGIN_PAGE = """
             <!DOCTYPE html>
             <html><head><title>AUIG2 - Login</title></head>
@@ -29,7 +31,7 @@ public final class Auig2Server extends LocalServer {
             <input type="text" name="IDToken1"><input type="password" name="IDToken2"><input type="submit" value="Log In">
             </form>%s</body></html>""";
 
-    private record Order(String fileName, byte[] data) {
+    private record Order(String fileName, byte[] data, String status) {
     }
 
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
@@ -41,6 +43,7 @@ public final class Auig2Server extends LocalServer {
         super("127.0.0.1");
         route(LOGIN, this::login);
         route(DOWNLOAD, this::download);
+        route(ORDER_LIST, this::orderList);
         route("/pp/", (x, s) -> text(x, 200, "text/html", "<html><head><title>AUIG2 - Top</title></head><body>Welcome</body></html>"));
     }
 
@@ -49,9 +52,28 @@ public final class Auig2Server extends LocalServer {
         return this;
     }
 
+    /** An order ready for download. */
     public Auig2Server order(String orderId, String fileName, byte[] zip) {
-        orders.put(orderId, new Order(fileName, zip));
+        orders.put(orderId, new Order(fileName, zip, READY));
         return this;
+    }
+
+    /** An order the portal lists but is still preparing: not downloadable yet. */
+    public Auig2Server preparing(String orderId) {
+        orders.put(orderId, new Order(null, null, "Receiving of order"));
+        return this;
+    }
+
+    private void orderList(HttpExchange x, Seen s) throws IOException {
+        String token = cookie(s, "iPlanetDirectoryPro");
+        if (token == null || !sessions.contains(token)) {
+            x.getResponseHeaders().set("Location", LOGIN);
+            x.sendResponseHeaders(302, -1);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode a = org.alos2ingest.config.Json.MAPPER.createArrayNode();
+        new java.util.TreeMap<>(orders).forEach((id, o) -> a.addObject().put("orderId", id).put("orderDate", "2024/05/01").put("status", o.status()));
+        text(x, 200, "application/json", org.alos2ingest.config.Json.compact(a));
     }
 
     /** Ends every session, as a portal restart or a session time-out does. */
@@ -101,7 +123,7 @@ public final class Auig2Server extends LocalServer {
             return;
         }
         Order o = orders.get(q.get("itemname"));
-        if (o == null) {
+        if (o == null || o.data() == null) {
             text(x, 200, "text/html", "<html><head><title>AUIG2 - Error</title></head><body><p>The order item "
                     + q.get("itemname") + " could not be found.</p></body></html>");
             return;

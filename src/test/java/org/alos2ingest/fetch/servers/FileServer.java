@@ -45,6 +45,7 @@ public final class FileServer extends LocalServer {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, Resource> files = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile String user;
     private volatile String password;
     private volatile boolean rangeSupport = true;
@@ -71,8 +72,92 @@ public final class FileServer extends LocalServer {
 
     public FileServer serve(String path, byte[] data, String contentType, String disposition) {
         Resource r = new Resource(data, contentType, disposition, "\"" + Integer.toHexString(java.util.Arrays.hashCode(data)) + "\"");
+        files.put(path, r);
         route(path, (x, s) -> send(x, s, path, r));
         return this;
+    }
+
+    /** How a folder is listed. */
+    public enum Listing {
+        /** An Apache-style autoindex page on GET; PROPFIND is 405, as on a server without WebDAV. */
+        HTML,
+        /** WebDAV: PROPFIND with Depth 1 answers 207 Multi-Status; GET answers a page that lists nothing. */
+        WEBDAV
+    }
+
+    /**
+     * Lists the files served under {@code folder} (a path ending in '/'), as they are when asked:
+     * files added later appear in later listings. Sub-folders show as folders.
+     */
+    public FileServer folder(String folder, Listing style) {
+        route(folder, (x, s) -> {
+            if (!authorized(x, s)) {
+                return;
+            }
+            if (s.method().equals("PROPFIND")) {
+                if (style != Listing.WEBDAV) {
+                    x.getResponseHeaders().set("Allow", "GET, HEAD, OPTIONS");
+                    text(x, 405, "text/html", "<html><head><title>405 Method Not Allowed</title></head><body></body></html>");
+                    return;
+                }
+                text(x, 207, "application/xml", multistatus(folder));
+                return;
+            }
+            if (style == Listing.WEBDAV) {
+                text(x, 200, "text/html", "<html><head><title>WebDAV</title></head><body>This is a WebDAV folder.</body></html>");
+                return;
+            }
+            text(x, 200, "text/html", index(folder));
+        });
+        return this;
+    }
+
+    private String multistatus(String folder) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:multistatus xmlns:D=\"DAV:\">");
+        b.append("<D:response><D:href>").append(folder).append("</D:href><D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype>")
+                .append("</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>");
+        java.util.Set<String> subfolders = new java.util.TreeSet<>();
+        for (Map.Entry<String, Resource> e : files.entrySet()) {
+            if (!e.getKey().startsWith(folder)) {
+                continue;
+            }
+            String rest = e.getKey().substring(folder.length());
+            if (rest.contains("/")) {
+                subfolders.add(folder + rest.substring(0, rest.indexOf('/') + 1));
+                continue;
+            }
+            b.append("<D:response><D:href>").append(e.getKey()).append("</D:href><D:propstat><D:prop><D:resourcetype/>")
+                    .append("<D:getcontentlength>").append(e.getValue().data().length).append("</D:getcontentlength>")
+                    .append("<D:getetag>").append(e.getValue().etag().replace("\"", "&quot;")).append("</D:getetag>")
+                    .append("</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>");
+        }
+        for (String f : subfolders) {
+            b.append("<D:response><D:href>").append(f).append("</D:href><D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype>")
+                    .append("</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>");
+        }
+        return b.append("</D:multistatus>").toString();
+    }
+
+    private String index(String folder) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\"><html><head><title>Index of ")
+                .append(folder).append("</title></head><body><h1>Index of ").append(folder).append("</h1><table>")
+                .append("<tr><th><a href=\"?C=N;O=D\">Name</a></th><th><a href=\"?C=S;O=A\">Size</a></th></tr>")
+                .append("<tr><td><a href=\"../\">Parent Directory</a></td></tr>");
+        java.util.Set<String> subfolders = new java.util.TreeSet<>();
+        for (Map.Entry<String, Resource> e : files.entrySet()) {
+            if (!e.getKey().startsWith(folder)) {
+                continue;
+            }
+            String rest = e.getKey().substring(folder.length());
+            if (rest.contains("/")) {
+                subfolders.add(rest.substring(0, rest.indexOf('/') + 1));
+                continue;
+            }
+            b.append("<tr><td><a href=\"").append(rest).append("\">").append(rest).append("</a></td><td>")
+                    .append(e.getValue().data().length).append("</td></tr>");
+        }
+        subfolders.forEach(f -> b.append("<tr><td><a href=\"").append(f).append("\">").append(f).append("</a></td></tr>"));
+        return b.append("</table></body></html>").toString();
     }
 
     public FileServer redirect(String path, int status, String location) {

@@ -57,6 +57,7 @@ public class LocalServer implements AutoCloseable {
     private final String scheme;
     private final Map<String, Handler> routes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean unavailable;
 
     /**
      * @param hostName the name clients use for it ("127.0.0.1" or "localhost": two names for one
@@ -101,6 +102,14 @@ public class LocalServer implements AutoCloseable {
         return hostName;
     }
 
+    /**
+     * While true, every request is answered 503 Service Unavailable with an HTML page, as a portal
+     * under maintenance or behind a failing proxy answers.
+     */
+    public void unavailable(boolean down) {
+        unavailable = down;
+    }
+
     public List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);
@@ -119,6 +128,10 @@ public class LocalServer implements AutoCloseable {
             Seen s = new Seen(x.getRequestMethod(), x.getRequestURI().getRawPath()
                     + (x.getRequestURI().getRawQuery() == null ? "" : "?" + x.getRequestURI().getRawQuery()), headers, body);
             seen.add(s);
+            if (unavailable) {
+                text(x, 503, "text/html", "<html><head><title>503 Service Unavailable</title></head><body>down for maintenance</body></html>");
+                return;
+            }
             Handler h = routes.get(s.path());
             if (h == null) {
                 text(x, 404, "text/html", "<html><head><title>404 Not Found</title></head><body>no " + s.path() + "</body></html>");
