@@ -62,6 +62,20 @@ public final class GeoTiffRenderer implements SceneRenderer {
 
     @Override
     public Rendering render(Scene scene, Description d, Path folder, Progress progress) {
+        try (CogLayouts layouts = new CogLayouts()) {
+            return render(scene, d, folder, progress, layouts);
+        }
+    }
+
+    private PolarisationCogs openCogs(GeoTiffImage image, Path folder, String pol) {
+        try {
+            return new PolarisationCogs(image, folder, pol, settings.cogs());
+        } catch (IOException e) {
+            throw new RenderException(folder, "cannot write the " + pol + " COG: " + e.getMessage(), e);
+        }
+    }
+
+    private Rendering render(Scene scene, Description d, Path folder, Progress progress, CogLayouts layouts) {
         Map<String, List<Path>> images = scene.imagesByPolarisation();
         List<String> layers = new ArrayList<>();
         List<String> browse = new ArrayList<>();
@@ -90,19 +104,18 @@ public final class GeoTiffRenderer implements SceneRenderer {
                 DisplayScale scale = image.bitsPerSample() == 8 ? DisplayScale.IDENTITY : DisplayScale.ALOS2;
                 long t0 = System.nanoTime();
                 DisplayPyramid pyramid;
+                PolarisationCogs cog = settings.cogs().any() ? openCogs(image, folder, pol) : null;
                 try (Progress.Task task = progress.start("reading " + tif.getFileName(),
-                        (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES);
-                     PolarisationCogs cog = settings.cogs().any() ? new PolarisationCogs(image, folder, pol, settings.cogs()) : null) {
+                        (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES)) {
                     pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task, cog);
+                } catch (RuntimeException | Error ex) {
                     if (cog != null) {
-                        long f0 = System.nanoTime();
-                        List<CogFile> written = cog.finish();
-                        cogs.addAll(written);
-                        LOG.fine(() -> String.format(Locale.ROOT, "%s: COG files %s laid out in %.1f s", tif.getFileName(),
-                                written.stream().map(c -> c.file() + " (" + (c.bytes() >> 20) + " MB)").toList(), (System.nanoTime() - f0) / 1e9));
+                        cog.close();
                     }
-                } catch (IOException ex) {
-                    throw new RenderException(folder, "cannot write the " + pol + " COG: " + ex.getMessage(), ex);
+                    throw ex;
+                }
+                if (cog != null) {
+                    layouts.submit(cog, tif.getFileName().toString());
                 }
                 long t1 = System.nanoTime();
                 int finest = first;
@@ -155,6 +168,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
             case NONE -> {
             }
         }
+        cogs.addAll(layouts.await());
         Rendering r = new Rendering(footprint, offset, Optional.of(new Rendering.Tiles(settings.tiles(), layers, settings.maxZoom())), browse,
                 Optional.of(grid), cogs, settings.cogs().sigma0() ? Optional.of(settings.cogs().calibration()) : Optional.empty());
         ViewerPage.write(folder, r.addTo(d), layers, settings.maxZoom(), tileBounds, browse);
