@@ -136,6 +136,56 @@ class CogWriterTest {
         }
     }
 
+    /**
+     * The full resolution's spool becomes the file in place (room inserted before it, on this ext4
+     * /tmp) or is copied behind the overviews (any other filesystem): both valid, the same pixels; in
+     * place, its first tile starts on a filesystem block.
+     */
+    @Test
+    void inPlaceAndCopiedLayoutsHoldTheSamePixels() throws IOException {
+        Path source = source(1400, 1100);
+        String[] offsets = new String[2];
+        ByteBuffer[] pixels = new ByteBuffer[2];
+        boolean before = CogWriter.IN_PLACE;
+        try {
+            for (int k = 0; k < 2; k++) {
+                CogWriter.IN_PLACE = k == 0;
+                Path cog = dir.resolve("layout" + k + ".cog.tif");
+                try (GeoTiffImage image = GeoTiffImage.open(source); GeoTiffImage.RowReader rows = image.rows();
+                     CogWriter writer = new CogWriter(cog, spec(image, CogWriter.SampleType.UINT16, "0"))) {
+                    short[] full = new short[1400 * 1100];
+                    rows.read(0, 1100, full, 0);
+                    short[] level = full;
+                    for (int l = 0; l < writer.levels(); l++) {
+                        for (int t = 0; t < writer.tileRows(l); t++) {
+                            short[] band = new short[writer.rowsIn(l, t) * writer.width(l)];
+                            System.arraycopy(level, t * 512 * writer.width(l), band, 0, band.length);
+                            writer.append(writer.encode(l, t, band));
+                        }
+                        if (l + 1 < writer.levels()) {
+                            level = halve(level, writer.width(l), writer.height(l));
+                        }
+                    }
+                    long size = writer.finish();
+                    assertEquals(size, Files.size(cog));
+                }
+                Gdal.Result v = Gdal.validateCog(cog);
+                assertEquals(0, v.code(), v.out());
+                offsets[k] = Gdal.python(String.join("\n", "import sys", "from osgeo import gdal", "ds = gdal.Open(sys.argv[1])",
+                        "print(ds.GetRasterBand(1).GetMetadataItem('BLOCK_OFFSET_0_0', 'TIFF'))"), cog.toString()).strip();
+                pixels[k] = Gdal.read(cog, -1, dir);
+            }
+        } finally {
+            CogWriter.IN_PLACE = before;
+        }
+        // the first tile follows its 4-byte size leader
+        assertEquals(0, (Long.parseLong(offsets[0]) - 4) % 4096, "in place: the full resolution starts on a block, at " + offsets[0]);
+        assertEquals(pixels[1], pixels[0]);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("layout0.cog.tif", "layout1.cog.tif", "src.tif"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void unfinishedWriterLeavesNothingAndRepeatedRowsAreRefused() throws IOException {
         Path source = source(600, 600);
