@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.alos2ingest.format.geotiff.CogWriter;
 import org.alos2ingest.format.geotiff.CogWriter.SampleType;
@@ -18,10 +20,10 @@ import org.alos2ingest.format.geotiff.GeoTiffImage;
  * (Float32 dB). Bands of 512 source rows arrive on the builder's threads in any order; each is
  * compressed on its own thread and its power (DN^2) averaged 2 x 2 fills its half of an overview tile
  * row; the thread that completes a tile row of any level compresses it and halves it into the next
- * level. No thread waits for another. Overviews are averaged in power from level to level (as {@code gdaladdo -r rms} does from
- * each overview to the next) so that an overview's DN is the root mean square of the DNs under it and
- * its sigma-nought the calibrated mean power: overviews stay calibratable. No data (DN 0) takes no part
- * in any average.
+ * level. No thread waits for another. Overviews are averaged in power from level to level (as
+ * {@code gdaladdo -r rms} does from each overview to the next) so that an overview's DN is the root
+ * mean square of the DNs under it and its sigma-nought the calibrated mean power: overviews stay
+ * calibratable. No data (DN 0) takes no part in any average.
  */
 final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
 
@@ -38,9 +40,12 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
     private final int width;
     /** Per overview level, its tile rows being filled, by tile row. */
     private final List<Map<Integer, PendingRow>> pending = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger bands = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger bands = new AtomicInteger();
 
-    /** An overview tile row being filled with mean powers (doubles: a DN rounds as from the exact mean), by halves that come in any order. */
+    /**
+     * An overview tile row being filled with mean powers, by halves that come in any order; doubles,
+     * so that a DN rounds as from the exact mean.
+     */
     private static final class PendingRow {
         final double[] power;
         final int rows;
@@ -86,7 +91,7 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
         this.shape = a != null ? a : s;
         this.sigma0Table = s != null ? calibration.table() : null;
         for (int l = 0; l < shape.levels(); l++) {
-            pending.add(new java.util.HashMap<>());
+            pending.add(new HashMap<>());
         }
     }
 
