@@ -178,11 +178,34 @@ class CogWriterTest {
         } finally {
             CogWriter.IN_PLACE = before;
         }
-        // the first tile follows its 4-byte size leader
-        assertEquals(0, (Long.parseLong(offsets[0]) - 4) % 4096, "in place: the full resolution starts on a block, at " + offsets[0]);
+        if (insertRangeWorksIn(dir)) {
+            // the first tile follows its 4-byte size leader
+            assertEquals(0, (Long.parseLong(offsets[0]) - 4) % 4096, "in place: the full resolution starts on a block, at " + offsets[0]);
+        } else {
+            System.out.println("fallocate --insert-range is not supported under " + dir + ": both files were copied");
+        }
         assertEquals(pixels[1], pixels[0]);
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of("layout0.cog.tif", "layout1.cog.tif", "src.tif"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /** Whether this filesystem moves extents for fallocate --insert-range (ext4 and XFS do; tmpfs and overlayfs do not). */
+    private static boolean insertRangeWorksIn(Path folder) throws IOException {
+        Path probe = folder.resolve(".probe");
+        Files.write(probe, new byte[8192]);
+        try {
+            Process p = new ProcessBuilder("fallocate", "--insert-range", "--offset", "0", "--length", "4096", probe.toString())
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 && Files.size(probe) == 12288;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            Files.delete(probe);
         }
     }
 
