@@ -143,17 +143,22 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     private static Geometry geometry(String text) {
-        String json = text;
         try {
-            if (text.startsWith("@")) {
-                json = Files.readString(Path.of(text.substring(1)));
-            } else if (!text.strip().startsWith("{") && Files.isRegularFile(Path.of(text))) {
-                json = Files.readString(Path.of(text));
-            }
-            return Footprint.GeoJson.read(Json.MAPPER.readTree(json));
+            return Footprint.GeoJson.read(Json.MAPPER.readTree(geoJsonText(text)));
         } catch (IOException e) {
             throw new IllegalArgumentException("--intersects: " + e.getMessage(), e);
         }
+    }
+
+    /** The GeoJSON an {@code --intersects} argument gives: inline, {@code @FILE}, or a file's path. */
+    static String geoJsonText(String argument) throws IOException {
+        if (argument.startsWith("@")) {
+            return Files.readString(Path.of(argument.substring(1)));
+        }
+        if (!argument.strip().startsWith("{") && Files.isRegularFile(Path.of(argument))) {
+            return Files.readString(Path.of(argument));
+        }
+        return argument;
     }
 
     static ObjectNode featureCollection(List<ObjectNode> docs) {

@@ -150,14 +150,8 @@ public final class SubscribeCommand implements Runnable {
             if (bbox != null) {
                 return Interest.box(bbox, "--bbox");
             }
-            String text = intersects;
             try {
-                if (text.startsWith("@")) {
-                    text = Files.readString(Path.of(text.substring(1)));
-                } else if (!text.strip().startsWith("{") && Files.isRegularFile(Path.of(text))) {
-                    text = Files.readString(Path.of(text));
-                }
-                return Json.MAPPER.readTree(text);
+                return Json.MAPPER.readTree(SearchCommand.geoJsonText(intersects));
             } catch (IOException e) {
                 throw new IllegalArgumentException("--intersects: expected GeoJSON or @FILE: " + e.getMessage().lines().findFirst().orElse(""));
             }

@@ -1,7 +1,6 @@
 package org.alos2ingest.render;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -256,12 +255,10 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
         List<CogFile> files = new ArrayList<>();
         try {
             if (dn != null) {
-                dn.finish();
-                files.add(describe(dn, CogFile.Kind.AMPLITUDE));
+                files.add(describe(dn, CogFile.Kind.AMPLITUDE, dn.finish()));
             }
             if (sigma0 != null) {
-                sigma0.finish();
-                files.add(describe(sigma0, CogFile.Kind.SIGMA0));
+                files.add(describe(sigma0, CogFile.Kind.SIGMA0, sigma0.finish()));
             }
         } catch (IOException e) {
             throw new RenderException(folder, "cannot write the " + polarisation + " COG: " + e.getMessage(), e);
@@ -269,9 +266,8 @@ final class PolarisationCogs implements PyramidBuilder.BandSink, AutoCloseable {
         return files;
     }
 
-    private CogFile describe(CogWriter w, CogFile.Kind kind) throws IOException {
-        Path f = w.target();
-        return new CogFile(f.getFileName().toString(), polarisation, kind, Files.size(f), w.levels() - 1);
+    private CogFile describe(CogWriter w, CogFile.Kind kind, long bytes) {
+        return new CogFile(w.target().getFileName().toString(), polarisation, kind, bytes, w.levels() - 1);
     }
 
     @Override

@@ -69,15 +69,6 @@ public final class CogWriter implements AutoCloseable {
             this.tileRow = tileRow;
             this.tiles = tiles;
         }
-
-        /** Compressed bytes held, for memory accounting. */
-        public long bytes() {
-            long n = 0;
-            for (byte[] t : tiles) {
-                n += t.length;
-            }
-            return n;
-        }
     }
 
     /** Off: always lay the file out by copying (tests compare both ways). */
@@ -199,15 +190,6 @@ public final class CogWriter implements AutoCloseable {
     /** Spools an encoded row; each row once, in any order. */
     public void append(EncodedRow row) throws IOException {
         levels.get(row.level).append(row.tileRow, row.tiles);
-    }
-
-    /** Compressed bytes spooled so far. */
-    public long spooledBytes() {
-        long n = 0;
-        for (TileSpool l : levels) {
-            n += l.size;
-        }
-        return n;
     }
 
     /**
