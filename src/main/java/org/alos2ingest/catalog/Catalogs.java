@@ -76,6 +76,6 @@ public final class Catalogs {
     }
 
     private static Path netrc() {
-        return Path.of(System.getProperty("user.home"), ".netrc");
+        return org.alos2ingest.util.UserHome.netrc(System.getenv());
     }
 }

@@ -18,6 +18,7 @@ import org.alos2ingest.config.Settings;
 import org.alos2ingest.notify.Notifier;
 import org.alos2ingest.notify.NotifySettings;
 import org.alos2ingest.notify.NotifyingCatalog;
+import org.alos2ingest.util.UserHome;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,7 +29,7 @@ public final class CommonOptions {
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Folder for the embedded catalog, published datasets and work files "
-                    + "(default: $ALOS2_INGEST_HOME or ~/.alos2-ingest).")
+                    + "(default: $ALOS2_INGEST_HOME, else $HOME/.alos2-ingest).")
     Path home;
 
     @Option(names = "--catalog", paramLabel = "URI",
@@ -52,18 +53,19 @@ public final class CommonOptions {
     boolean verbose;
 
     public Path home() {
-        Path h = home;
-        if (h == null) {
-            String env = System.getenv("ALOS2_INGEST_HOME");
-            h = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".alos2-ingest");
-        }
-        h = h.toAbsolutePath().normalize();
+        Path h = (home != null ? home : defaultHome()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(h);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + h, e);
         }
         return h;
+    }
+
+    /** {@code $ALOS2_INGEST_HOME}, else .alos2-ingest in the user's home ({@code $HOME}). */
+    static Path defaultHome() {
+        String env = System.getenv("ALOS2_INGEST_HOME");
+        return env != null && !env.isBlank() ? Path.of(env) : UserHome.get().resolve(".alos2-ingest");
     }
 
     public String catalogUri() {

@@ -43,7 +43,7 @@ public final class FetchOptions {
             description = "PEM file of CA certificates to trust besides Java's own (for servers with a private CA).")
     Path caCert;
 
-    @Option(names = "--netrc", paramLabel = "FILE", description = "The .netrc to read logins from (default: $NETRC or ~/.netrc).")
+    @Option(names = "--netrc", paramLabel = "FILE", description = "The .netrc to read logins from (default: $NETRC, else $HOME/.netrc).")
     Path netrc;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)

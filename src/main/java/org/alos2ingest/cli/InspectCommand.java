@@ -54,7 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
         IoCounters before = IoCounters.read();
         ReadCounter counter = new ReadCounter();
         Map<String, String> runtime = new HashMap<>();
-        runtime.put("ALOS2_INGEST_HOME", home().toString());
+        runtime.put("ALOS2_INGEST_HOME", CommonOptions.defaultHome().toString());
         if (sarcatUrl != null) {
             runtime.put(SarcatLookup.SETTING, sarcatUrl);
         }
@@ -71,11 +71,6 @@ public final class InspectCommand implements Callable<Integer> {
                     (double) ManagementFactory.getRuntimeMXBean().getUptime(), delta(before.rchar, after.rchar), delta(before.readBytes, after.readBytes));
         }
         return Main.OK;
-    }
-
-    private static Path home() {
-        String env = System.getenv("ALOS2_INGEST_HOME");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".alos2-ingest");
     }
 
     private static String delta(long a, long b) {

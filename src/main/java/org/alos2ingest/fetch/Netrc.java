@@ -28,10 +28,9 @@ public final class Netrc {
         this.fallback = fallback;
     }
 
-    /** The file curl would read: {@code $NETRC} when set, else {@code ~/.netrc}. */
+    /** The file curl would read: {@code $NETRC} when set, else .netrc in {@code $HOME}. */
     public static Path defaultFile(Map<String, String> env) {
-        String e = env.get("NETRC");
-        return e != null && !e.isBlank() ? Path.of(e) : Path.of(System.getProperty("user.home"), ".netrc");
+        return org.alos2ingest.util.UserHome.netrc(env);
     }
 
     /** Reads a .netrc; a missing file is an empty one. */
