@@ -3,6 +3,7 @@ package org.alos2ingest.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.jobs.Broker;
 import org.alos2ingest.jobs.BrokerAddress;
@@ -19,7 +20,7 @@ public final class BrokerOptions {
                     + "The password comes from $ALOS2_INGEST_BROKER_PASSWORD, --broker-password-file or .netrc, never from the URI.")
     String broker;
 
-    @Option(names = "--broker-password-file", paramLabel = "FILE", description = "File whose first line is the broker password.")
+    @Option(names = "--broker-password-file", paramLabel = "FILE", converter = ExistingFile.class, description = "File whose first line is the broker password.")
     Path passwordFile;
 
     /** The broker named by the option or the environment, if any. */

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
 import org.alos2ingest.config.DatasetDefinitions;
@@ -38,11 +39,11 @@ public final class CommonOptions {
                     + "or a catalog .json file.")
     String catalog;
 
-    @Option(names = "--datasets", paramLabel = "FILE",
+    @Option(names = "--datasets", paramLabel = "FILE", converter = ExistingFile.class,
             description = "A HySDS datasets.json to use instead of the shipped one (default: <home>/datasets.json when present).")
     Path datasets;
 
-    @Option(names = "--settings", paramLabel = "FILE",
+    @Option(names = "--settings", paramLabel = "FILE", converter = ExistingFile.class,
             description = "A settings.json whose values override the shipped ones (default: <home>/settings.json when present).")
     Path settings;
 

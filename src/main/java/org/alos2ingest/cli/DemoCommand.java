@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.fetch.LocalSource;
@@ -42,10 +43,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--full-size", description = "Generate the products at their real sizes (several GB, minutes).")
     boolean fullSize;
 
-    @Option(names = "--width", defaultValue = "1200", description = "Raster width of the generated products (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1200", converter = WholeNumbers.Pixels.class, description = "Raster width of the generated products (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--max-zoom", paramLabel = "Z",
+    @Option(names = "--max-zoom", paramLabel = "Z", converter = WholeNumbers.TileZoom.class,
             description = {"Deepest tile zoom (default: 10, or 14 with --full-size: the small demo products hold no",
                     "detail beyond zoom 10, and tiles of a 350 km ScanSAR scene to zoom 14 number 100 000)."})
     Integer maxZoom;

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.alos2ingest.cli.input.ExistingFile;
+import org.alos2ingest.cli.input.Seconds;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.ServiceSettings;
@@ -27,19 +30,19 @@ import picocli.CommandLine.Option;
 @CommandLine.Command(modelTransformer = SourceTypeOptions.class)
 public final class FetchOptions {
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "5", converter = WholeNumbers.Retries.class,
             description = "Retries of a transient failure (connection reset, timeout, HTTP 5xx) in a row before giving up (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--retry-wait", paramLabel = "SECONDS", defaultValue = "1",
+    @Option(names = "--retry-wait", paramLabel = "SECONDS", defaultValue = "1", converter = Seconds.class,
             description = "First wait before a retry; it doubles with each retry in a row (default: ${DEFAULT-VALUE}).")
     double retryWait;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", converter = Seconds.Positive.class,
             description = "How long a connection may stay silent before it is retried (default: ${DEFAULT-VALUE}).")
     double timeout;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE",
+    @Option(names = "--ca-cert", paramLabel = "FILE", converter = ExistingFile.class,
             description = "PEM file of CA certificates to trust besides Java's own (for servers with a private CA).")
     Path caCert;
 
@@ -59,7 +62,7 @@ public final class FetchOptions {
                 spec.addOption(OptionSpec.builder("--" + n + "-user").paramLabel("USER").type(String.class)
                         .description(s.title() + " login (default: $" + s.userEnv() + ", else the .netrc entry of its host). The password comes from $"
                                 + s.passwordEnv() + ", --" + n + "-password-file or .netrc.").build());
-                spec.addOption(OptionSpec.builder("--" + n + "-password-file").paramLabel("FILE").type(Path.class)
+                spec.addOption(OptionSpec.builder("--" + n + "-password-file").paramLabel("FILE").type(Path.class).converters(new ExistingFile())
                         .description("File whose first line is the " + s.title() + " password.").build());
             });
         }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.cli.input.DataSize;
+import org.alos2ingest.cli.input.WebAddress;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.hysds.AltError;
@@ -16,7 +19,6 @@ import org.alos2ingest.ingest.IngestReport;
 import org.alos2ingest.notify.Notifier;
 import org.alos2ingest.notify.NotifySettings;
 import org.alos2ingest.unpack.UnpackLimits;
-import org.alos2ingest.util.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,21 +54,21 @@ public final class HysdsRunCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".", description = "The job's work folder, holding _context.json (default: the current folder).")
     Path workDir;
 
-    @Option(names = "--mozart-url", paramLabel = "URL",
+    @Option(names = "--mozart-url", paramLabel = "URL", converter = WebAddress.Http.class,
             description = "Mozart's REST API root, e.g. https://mozart/mozart/api/v0.1: Sentinel Asia fan-out submits one HySDS job per file there "
                     + "(default: $" + MOZART_ENV + "; else a configured RabbitMQ broker; else this job ingests every file itself).")
     String mozartUrl;
 
-    @Option(names = "--priority", paramLabel = "0-9", defaultValue = "5", description = "Priority of jobs submitted to Mozart (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--priority", paramLabel = "0-9", defaultValue = "5", converter = WholeNumbers.Priority.class, description = "Priority of jobs submitted to Mozart (default: ${DEFAULT-VALUE}).")
     int priority;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class,
             description = "Files ingested at once when this job ingests a fan-out itself (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
+    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G", converter = DataSize.class,
             description = "Most bytes one delivery may unpack to (default: ${DEFAULT-VALUE}).")
-    String maxUnpacked;
+    long maxUnpacked;
 
     /**
      * Where the subscriptions are: the catalog --catalog names, or the home's own when it exists. A
@@ -100,7 +102,7 @@ public final class HysdsRunCommand implements Callable<Integer> {
             Optional<Catalog> subscriptions = subscriptionsCatalog();
             try (Notifier notifier = subscriptions.map(c -> Notifier.of(c, NotifySettings.of(common.settings()))).orElse(null)) {
                 PgeRun.Setup setup = new PgeRun.Setup(jobDir, common.settings(), common.definitions(),
-                        UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)), fetch.config(jobDir.resolve(PgeRun.WORK)),
+                        UnpackLimits.defaults().withMaxTotalBytes(maxUnpacked), fetch.config(jobDir.resolve(PgeRun.WORK)),
                         Renderers.all(imaging.settings(common.settings())), mozartUri, brokerOptions.broker(fetch.netrc), CredentialLookup.fromEnvironment(fetch.netrc),
                         parallel, priority, Optional.ofNullable(notifier));
                 report = PgeRun.run(hysdsJob, setup);

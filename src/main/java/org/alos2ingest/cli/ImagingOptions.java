@@ -1,5 +1,6 @@
 package org.alos2ingest.cli;
 
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.config.ConfigException;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.render.Calibration;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /** How much imaging a command does: the tile zooms or no tiles, and the Cloud-Optimized GeoTIFFs. */
 public final class ImagingOptions {
 
-    @Option(names = "--max-zoom", paramLabel = "Z", defaultValue = "${env:ALOS2_INGEST_MAX_ZOOM:-" + RenderSettings.DEFAULT_MAX_ZOOM + "}",
+    @Option(names = "--max-zoom", paramLabel = "Z", converter = WholeNumbers.TileZoom.class, defaultValue = "${env:ALOS2_INGEST_MAX_ZOOM:-" + RenderSettings.DEFAULT_MAX_ZOOM + "}",
             description = "Deepest Web Mercator tile zoom of GeoTIFF products, 0-" + RenderSettings.MAX_ZOOM_LIMIT
                     + " (default: $ALOS2_INGEST_MAX_ZOOM, else " + RenderSettings.DEFAULT_MAX_ZOOM + ").")
     int maxZoom;
@@ -26,7 +27,7 @@ public final class ImagingOptions {
             + "(10*log10(DN^2) + CF, CF from settings " + Calibration.SETTING + ", default " + Calibration.JAXA_FACTOR_DB + ").")
     boolean sigma0;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for imaging (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = WholeNumbers.Threads.class, description = "Threads for imaging (default: all cores).")
     Integer threads;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.Source;
@@ -65,7 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
                     + "one is configured (--broker, $ALOS2_INGEST_BROKER; workers run them), else run in this process.")
     String queue;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class, description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--dry-run", description = "List what would be ingested and what would be skipped, and why; fetch and change nothing.")
@@ -124,10 +125,8 @@ public final class IngestCommand implements Callable<Integer> {
     private List<SourceTypes.Job> jobs() {
         List<SourceTypes.Job> chosen = sources.chosen();
         if ((targets.isEmpty() ? 0 : 1) + chosen.size() != 1) {
-            throw Usage.error(spec, "give URL(s)/PATH(s) or one of " + SourceOptions.summary() + " (exactly one of them)");
-        }
-        if (parallel < 1) {
-            throw Usage.error(spec, "--parallel must be at least 1");
+            throw Usage.error(spec, "URL|PATH: " + (targets.isEmpty() ? "none given" : "given with " + chosen.get(0).type().name() + "'s options")
+                    + "; expected delivery zip(s), folder(s) or URL(s), or one of " + SourceOptions.summary() + " (exactly one of them)");
         }
         return targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, () -> SourceTypes.forArgument(t))).toList();
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.alos2ingest.cli.input.ExistingFile;
+import org.alos2ingest.cli.input.WebAddress;
 import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.config.Settings;
@@ -32,20 +34,20 @@ import picocli.CommandLine.Parameters;
                 + "such as render's *.cog.tif). Reads; writes nothing."})
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", description = "Delivery zip, product folder, product file or GeoTIFF.")
+    @Parameters(paramLabel = "PATH", converter = ExistingFile.FileOrFolder.class, description = "Delivery zip, product folder, product file or GeoTIFF.")
     Path path;
 
     @Option(names = "--stats", description = "Print to stderr how many bytes were read and how long it took.")
     boolean stats;
 
-    @Option(names = "--sarcat-url", paramLabel = "URL",
+    @Option(names = "--sarcat-url", paramLabel = "URL", converter = WebAddress.Http.class,
             description = "Also ask this BOS SARCAT WFS service for Level 1.1 footprints (default: the " + SarcatLookup.SETTING + " setting; off).")
     String sarcatUrl;
 
-    @Option(names = "--settings", paramLabel = "FILE", description = "A settings.json whose values override the shipped ones.")
+    @Option(names = "--settings", paramLabel = "FILE", converter = ExistingFile.class, description = "A settings.json whose values override the shipped ones.")
     Path settingsFile;
 
-    @Option(names = "--datasets", paramLabel = "FILE", description = "A HySDS datasets.json to match products with.")
+    @Option(names = "--datasets", paramLabel = "FILE", converter = ExistingFile.class, description = "A HySDS datasets.json to match products with.")
     Path datasetsFile;
 
     @Override

@@ -2,6 +2,7 @@ package org.alos2ingest.cli;
 
 import java.util.List;
 
+import org.alos2ingest.cli.input.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -69,12 +70,16 @@ public final class Main implements Runnable {
             return FAILED;
         });
         cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : FAILED);
+        // after the subcommands are added: picocli hands the handler to the commands it has at this moment
+        cl.setParameterExceptionHandler(new UsageErrorHandler(USAGE));
         return cl;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; expected one of "
+                + String.join(", ", spec.subcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                        .map(java.util.Map.Entry::getKey).toList()));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.cli.input.AcquisitionCodes;
+import org.alos2ingest.cli.input.Choices;
+import org.alos2ingest.cli.input.IsoDateTime;
+import org.alos2ingest.cli.input.PlaceOption;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.LookSide;
 import org.alos2ingest.geo.OrbitDirection;
@@ -35,51 +40,63 @@ import picocli.CommandLine;
                 + "6.8 GB per image) and wbd-l11 (ScanSAR, 5 scans). --full-size writes the real size with sparse images."})
 public final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "fbd or ubs (Level 1.5 GeoTIFF), ubs-l11 or wbd-l11 (Level 1.1 CEOS): the geometry of a real product.")
+    @Option(names = "--preset", paramLabel = "NAME", converter = Choices.SamplePreset.class,
+            description = "fbd or ubs (Level 1.5 GeoTIFF), ubs-l11 or wbd-l11 (Level 1.1 CEOS): the geometry of a real product.")
     String preset;
 
-    @Option(names = "--mode", defaultValue = "FBD", description = "Observation mode code (default: ${DEFAULT-VALUE}).")
-    String mode;
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "FBD", converter = AcquisitionCodes.Mode.class,
+            description = "Observation mode code (default: ${DEFAULT-VALUE}).")
+    ObservationMode mode;
 
-    @Option(names = "--level", defaultValue = "1.5", description = "Processing level: 1.1, 1.5 or 2.1 (default: ${DEFAULT-VALUE}).")
-    String level;
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "1.5", converter = AcquisitionCodes.Level.class,
+            description = "Processing level: 1.1, 1.5 or 2.1 (default: ${DEFAULT-VALUE}).")
+    ProcessingLevel level;
 
-    @Option(names = "--look", defaultValue = "R", description = "Look side, R or L (default: ${DEFAULT-VALUE}).")
-    char look;
+    @Option(names = "--look", paramLabel = "SIDE", defaultValue = "R", converter = AcquisitionCodes.Look.class,
+            description = "Look side, R or L (default: ${DEFAULT-VALUE}).")
+    LookSide look;
 
-    @Option(names = "--direction", defaultValue = "A", description = "Orbit direction, A or D (default: ${DEFAULT-VALUE}).")
-    char direction;
+    @Option(names = "--direction", paramLabel = "DIR", defaultValue = "A", converter = AcquisitionCodes.Direction.class,
+            description = "Orbit direction, A or D (default: ${DEFAULT-VALUE}).")
+    OrbitDirection direction;
 
-    @Option(names = "--projection", defaultValue = "U", description = "U (UTM) or P (polar stereographic) (default: ${DEFAULT-VALUE}).")
-    char projection;
+    @Option(names = "--projection", paramLabel = "U|P", defaultValue = "U", converter = Choices.Projection.class,
+            description = "U (UTM) or P (polar stereographic) (default: ${DEFAULT-VALUE}).")
+    String projection;
 
-    @Option(names = "--centre", paramLabel = "LAT,LON", defaultValue = "35.36,138.73", description = "Swath centre (default: ${DEFAULT-VALUE}).")
-    String centre;
+    @Option(names = "--centre", paramLabel = "LAT,LON", defaultValue = "35.36,138.73", converter = PlaceOption.class,
+            description = "Swath centre (default: ${DEFAULT-VALUE}).")
+    LonLat centre;
 
-    @Option(names = "--time", paramLabel = "UTC", defaultValue = "2024-01-01T03:12:30.250",
+    @Option(names = "--time", paramLabel = "UTC", defaultValue = "2024-01-01T03:12:30.250", converter = IsoDateTime.Utc.class,
             description = "Scene centre time, ISO 8601 UTC (default: ${DEFAULT-VALUE}).")
     LocalDateTime time;
 
-    @Option(names = "--orbit", defaultValue = "51234", description = "Absolute orbit number (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--orbit", paramLabel = "N", defaultValue = "51234", converter = WholeNumbers.OrbitNumber.class,
+            description = "Absolute orbit number (default: ${DEFAULT-VALUE}).")
     int orbit;
 
-    @Option(names = "--frame", defaultValue = "2900", description = "Frame number (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frame", paramLabel = "N", defaultValue = "2900", converter = WholeNumbers.FrameNumber.class,
+            description = "Frame number (default: ${DEFAULT-VALUE}).")
     int frame;
 
-    @Option(names = "--width", paramLabel = "PIXELS",
+    @Option(names = "--width", paramLabel = "PIXELS", converter = WholeNumbers.Pixels.class,
             description = "Raster width; the ground area stays the same and the pixel spacing follows (default: 1000).")
     Integer width;
 
     @Option(names = "--full-size", description = "Write the product at its real size (e.g. 14060 x 13684 for fbd).")
     boolean fullSize;
 
-    @Option(names = "--holes", defaultValue = "0", description = "No-data holes (lakes, shadow) inside the swath (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--holes", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.Count.class,
+            description = "No-data holes (lakes, shadow) inside the swath (default: ${DEFAULT-VALUE}).")
     int holes;
 
-    @Option(names = "--ragged", paramLabel = "PIXELS", defaultValue = "0", description = "How far swath edges wander per row (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ragged", paramLabel = "PIXELS", defaultValue = "0", converter = WholeNumbers.Count.class,
+            description = "How far swath edges wander per row (default: ${DEFAULT-VALUE}).")
     int ragged;
 
-    @Option(names = "--zip-level", defaultValue = "6", description = "Deflate level 0-9 of the delivery zip (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zip-level", paramLabel = "0-9", defaultValue = "6", converter = WholeNumbers.DeflateLevel.class,
+            description = "Deflate level 0-9 of the delivery zip (default: ${DEFAULT-VALUE}).")
     int zipLevel;
 
     @Option(names = "--folder", description = "Write the unzipped product folder instead of a delivery zip.")
@@ -110,7 +127,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private boolean isLevel11() {
-        return preset != null ? preset.toLowerCase(Locale.ROOT).endsWith("-l11") : "1.1".equals(level);
+        return preset != null ? preset.endsWith("-l11") : level == ProcessingLevel.L1_1;
     }
 
     private Integer writeCeos() throws IOException {
@@ -145,11 +162,7 @@ public final class SampleCommand implements Callable<Integer> {
             if (preset != null) {
                 s = CeosSampleSpec.preset(preset);
             } else {
-                ObservationMode m = ObservationMode.fromCode(mode.toUpperCase(Locale.ROOT))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown mode " + mode));
-                String[] c = centre.split(",");
-                s = CeosSampleSpec.generic(m, LookSide.fromCode(Character.toUpperCase(look)), OrbitDirection.fromCode(Character.toUpperCase(direction)),
-                        new LonLat(Double.parseDouble(c[1]), Double.parseDouble(c[0])), time, orbit, frame);
+                s = CeosSampleSpec.generic(mode, look, direction, centre, time, orbit, frame);
             }
             if (fullSize) {
                 if (width != null) {
@@ -169,12 +182,7 @@ public final class SampleCommand implements Callable<Integer> {
             if (preset != null) {
                 s = SampleSpec.preset(preset);
             } else {
-                ProcessingLevel l = ProcessingLevel.fromCode(level).orElseThrow(() -> new IllegalArgumentException("unknown level " + level));
-                ObservationMode m = ObservationMode.fromCode(mode.toUpperCase(Locale.ROOT))
-                        .orElseThrow(() -> new IllegalArgumentException("unknown mode " + mode));
-                String[] c = centre.split(",");
-                s = SampleSpec.generic(m, l, Character.toUpperCase(look), OrbitDirection.fromCode(Character.toUpperCase(direction)),
-                        Character.toUpperCase(projection), new LonLat(Double.parseDouble(c[1]), Double.parseDouble(c[0])), time, orbit, frame);
+                s = SampleSpec.generic(mode, level, look.code(), direction, projection.charAt(0), centre, time, orbit, frame);
             }
             if (!fullSize) {
                 s = s.withWidth(width != null ? width : Math.min(1000, s.width()));

@@ -5,22 +5,35 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.ItemSearch;
 import org.alos2ingest.catalog.SearchQuery;
+import org.alos2ingest.cli.input.AcquisitionCodes;
+import org.alos2ingest.cli.input.BoxOption;
+import org.alos2ingest.cli.input.Choices;
+import org.alos2ingest.cli.input.IsoDateTime;
+import org.alos2ingest.cli.input.WholeNumbers;
+import org.alos2ingest.config.DatasetDefinition;
+import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.BoundingBox;
 import org.alos2ingest.geo.Footprint;
 import org.alos2ingest.geo.GeoJsonGeometry;
 import org.alos2ingest.geo.IsoTime;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.identify.ObservationMode;
+import org.alos2ingest.identify.ProcessingLevel;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,39 +47,45 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--bbox", paramLabel = "W,S,E,N",
+    @Option(names = "--bbox", paramLabel = "W,S,E,N", converter = BoxOption.class,
             description = "Bounding box in degrees: west,south,east,north (west > east crosses the antimeridian).")
-    String bbox;
+    BoundingBox bbox;
 
     @Option(names = "--intersects", paramLabel = "GEOJSON",
             description = "A GeoJSON Polygon/MultiPolygon/Feature, inline or @FILE, that footprints must intersect.")
     String intersects;
 
-    @Option(names = "--start", paramLabel = "TIME", description = "Datasets ending at or after this time (ISO 8601 date or time, UTC).")
-    String start;
+    @Option(names = "--start", paramLabel = "TIME", converter = IsoDateTime.From.class,
+            description = "Datasets ending at or after this time (ISO 8601 date or time, UTC).")
+    Instant start;
 
-    @Option(names = "--end", paramLabel = "TIME", description = "Datasets starting at or before this time (ISO 8601 date or time, UTC).")
-    String end;
+    @Option(names = "--end", paramLabel = "TIME", converter = IsoDateTime.Until.class,
+            description = "Datasets starting at or before this time (ISO 8601 date or time, UTC; a date alone is the whole day).")
+    Instant end;
 
-    @Option(names = "--level", split = ",", paramLabel = "LEVEL", description = "Processing level(s): 1.1, 1.5, 2.1.")
-    List<String> levels;
+    @Option(names = "--level", split = ",", paramLabel = "LEVEL", converter = AcquisitionCodes.Level.class,
+            description = "Processing level(s): 1.1, 1.5, 2.1.")
+    List<ProcessingLevel> levels;
 
-    @Option(names = "--mode", split = ",", paramLabel = "MODE", description = "Observation mode code(s), e.g. FBD,UBS.")
-    List<String> modes;
+    @Option(names = "--mode", split = ",", paramLabel = "MODE", converter = AcquisitionCodes.Mode.class,
+            description = "Observation mode code(s), e.g. FBD,UBS.")
+    List<ObservationMode> modes;
 
-    @Option(names = "--path", paramLabel = "N", description = "Path (track) number.")
+    @Option(names = "--path", paramLabel = "N", converter = WholeNumbers.PathNumber.class, description = "Path (track) number, 0-206.")
     Integer path;
 
-    @Option(names = "--direction", paramLabel = "DIR", description = "ascending or descending.")
-    String direction;
+    @Option(names = "--direction", paramLabel = "DIR", converter = AcquisitionCodes.Direction.class, description = "ascending or descending.")
+    OrbitDirection direction;
 
-    @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Dataset type(s), e.g. L1.5_geotiff, alos2_slc.")
+    @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Dataset type(s) of the datasets.json in use, e.g. L1.5_geotiff, alos2_slc.")
     List<String> types;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Most results (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", converter = WholeNumbers.ResultLimit.class,
+            description = "Most results, 1-" + ItemSearch.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json (GeoJSON) or ids (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Choices.SearchFormat.class,
+            description = "table, json (GeoJSON) or ids (default: ${DEFAULT-VALUE}).")
     String format;
 
     @CommandLine.Spec
@@ -80,10 +99,10 @@ public final class SearchCommand implements Callable<Integer> {
             List<ObjectNode> docs = catalog.search(q);
             PrintStream out = System.out;
             switch (format.toLowerCase(Locale.ROOT)) {
-                case "json", "geojson" -> out.println(Json.MAPPER.valueToTree(featureCollection(docs)).toPrettyString());
+                case "json" -> out.println(Json.MAPPER.valueToTree(featureCollection(docs)).toPrettyString());
                 case "ids" -> docs.forEach(d -> out.println(d.path("id").asText()));
                 case "table" -> printTable(docs, out);
-                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be table, json or ids");
+                default -> throw new IllegalStateException("format " + format);
             }
         }
         return Main.OK;
@@ -91,61 +110,57 @@ public final class SearchCommand implements Callable<Integer> {
 
     SearchQuery query() {
         SearchQuery q = SearchQuery.all().withLimit(limit);
-        try {
-            if (bbox != null && intersects != null) {
-                throw new IllegalArgumentException("give --bbox or --intersects, not both");
-            }
-            if (bbox != null) {
-                q = q.withArea(bboxGeometry(bbox));
-            }
-            if (intersects != null) {
-                q = q.withArea(geometry(intersects));
-            }
-            Instant s = start == null ? null : IsoTime.parse(start);
-            Instant e = end == null ? null : endOf(end);
-            q = q.withTime(s, e);
-            if (levels != null) {
-                q = q.withLevels(new HashSet<>(levels));
-            }
-            if (modes != null) {
-                q = q.withModes(new HashSet<>(modes));
-            }
-            if (types != null) {
-                q = q.withTypes(new HashSet<>(types));
-            }
-            q = q.withTrack(path).withDirection(direction);
-        } catch (RuntimeException ex) {
-            throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(ex), ex);
+        if (bbox != null && intersects != null) {
+            throw Usage.error(spec, "--intersects: give --bbox or --intersects, not both");
         }
-        return q;
+        if (start != null && end != null && end.isBefore(start)) {
+            throw Usage.error(spec, "--end: " + IsoTime.format(end) + " is before --start " + IsoTime.format(start) + "; expected an end at or after the start");
+        }
+        if (bbox != null) {
+            q = q.withArea(bbox.geometry());
+        }
+        if (intersects != null) {
+            q = q.withArea(Usage.check(spec, () -> geometry(intersects)));
+        }
+        q = q.withTime(start, end);
+        if (levels != null) {
+            q = q.withLevels(levels.stream().map(ProcessingLevel::label).collect(Collectors.toSet()));
+        }
+        if (modes != null) {
+            q = q.withModes(modes.stream().map(Enum::name).collect(Collectors.toSet()));
+        }
+        if (types != null) {
+            q = q.withTypes(new HashSet<>(knownTypes(types)));
+        }
+        return q.withTrack(path).withDirection(direction == null ? null : direction.word());
     }
 
-    /** A date alone as --end means the whole of that day. */
-    private static Instant endOf(String text) {
-        Instant t = IsoTime.parse(text);
-        return text.strip().matches("\\d{4}-\\d{2}-\\d{2}") ? t.plusSeconds(86400).minusMillis(1) : t;
+    /** The types as datasets.json spells them; one it does not define is a usage error listing those it does. */
+    private List<String> knownTypes(List<String> given) {
+        DatasetDefinitions definitions = common.definitions();
+        List<String> known = definitions.all().stream().map(DatasetDefinition::type).distinct().toList();
+        List<String> out = new ArrayList<>();
+        for (String t : given) {
+            out.add(known.stream().filter(k -> k.equalsIgnoreCase(t.strip())).findFirst().orElseThrow(() -> Usage.error(spec,
+                    "--type: " + t + " is not a dataset type of the " + definitions.origin() + "; one of " + String.join(", ", known))));
+        }
+        return out;
     }
 
+    /** A box as the search command reads it (for the demo and for tests). */
     static Geometry bboxGeometry(String text) {
-        String[] p = text.split(",");
-        if (p.length != 4) {
-            throw new IllegalArgumentException("--bbox needs west,south,east,north");
-        }
-        double w = Double.parseDouble(p[0].strip());
-        double s = Double.parseDouble(p[1].strip());
-        double e = Double.parseDouble(p[2].strip());
-        double n = Double.parseDouble(p[3].strip());
-        try {
-            return GeoJsonGeometry.box(w, s, e, n);
-        } catch (IllegalArgumentException x) {
-            throw new IllegalArgumentException("--bbox " + text + " is not west,south,east,north in degrees");
-        }
+        return BoundingBox.parse(text).geometry();
     }
 
     private static Geometry geometry(String text) {
         try {
             return Footprint.GeoJson.read(Json.MAPPER.readTree(geoJsonText(text)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--intersects: " + e.getFile() + " does not exist; expected GeoJSON, inline or @FILE", e);
         } catch (IOException e) {
+            throw new IllegalArgumentException("--intersects: not GeoJSON (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "); expected a GeoJSON geometry or Feature, inline or @FILE", e);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--intersects: " + e.getMessage(), e);
         }
     }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.cli.input.ExistingFile;
+import org.alos2ingest.cli.input.WebAddress;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.notify.Subscriptions;
 import org.alos2ingest.serve.Backends;
@@ -27,19 +30,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String bind;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = WholeNumbers.Port.class, description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--base-url", paramLabel = "URL",
+    @Option(names = "--base-url", paramLabel = "URL", converter = WebAddress.Http.class,
             description = "The URL clients reach this server at, when behind a proxy, e.g. https://stac.example.org/alos2 "
                     + "(default: the scheme and host each request came in on).")
     String baseUrl;
 
-    @Option(names = "--cors", paramLabel = "ORIGIN",
+    @Option(names = "--cors", paramLabel = "ORIGIN", converter = WebAddress.Origin.class,
             description = "An origin allowed to read the API from a browser, e.g. https://radiantearth.github.io; repeatable; * for any.")
     List<String> cors;
 
-    @Option(names = "--subscriptions-token-file", paramLabel = "FILE",
+    @Option(names = "--subscriptions-token-file", paramLabel = "FILE", converter = ExistingFile.class,
             description = "Turns on /subscriptions (POST, GET, DELETE webhook subscriptions) for clients sending 'Authorization: Bearer <token>', "
                     + "the token being this file's first line (at least 16 characters; default: $" + TOKEN_ENV + "). Off without one.")
     java.nio.file.Path tokenFile;
@@ -47,7 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** The token of /subscriptions, when no file gives it. */
     static final String TOKEN_ENV = "ALOS2_INGEST_SUBSCRIPTIONS_TOKEN";
 
-    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20", converter = WholeNumbers.WholeSeconds.class,
             description = "On stop, how long requests in flight may take to finish (default: ${DEFAULT-VALUE}).")
     int grace;
 

@@ -2,9 +2,10 @@ package org.alos2ingest.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.cli.input.Choices;
+import org.alos2ingest.cli.input.WebAddress;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.stac.AssetHrefs;
@@ -26,12 +27,12 @@ public final class StacExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder to write the catalog into (created when missing).")
     Path dir;
 
-    @Option(names = "--assets", defaultValue = "published", paramLabel = "WHERE",
+    @Option(names = "--assets", defaultValue = "published", paramLabel = "WHERE", converter = Choices.AssetLinks.class,
             description = {"Asset hrefs: published (the datasets' published URLs, http(s) first; default),",
                     "s3 (their s3:// URLs where published to S3)."})
     String assets;
 
-    @Option(names = "--asset-base-url", paramLabel = "URL",
+    @Option(names = "--asset-base-url", paramLabel = "URL", converter = WebAddress.AssetBase.class,
             description = "Serve the assets from here instead: published URLs under DATASET_URL_ROOT get URL in its place.")
     String assetBaseUrl;
 
@@ -42,15 +43,8 @@ public final class StacExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         common.configureLogging();
         Settings settings = common.settings();
-        AssetHrefs hrefs = switch (assets.toLowerCase(Locale.ROOT)) {
-            case "published" -> AssetHrefs.published();
-            case "s3" -> AssetHrefs.s3();
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--assets must be published or s3, got '" + assets + "'");
-        };
+        AssetHrefs hrefs = assets.equals("s3") ? AssetHrefs.s3() : AssetHrefs.published();
         if (assetBaseUrl != null) {
-            if (!assetBaseUrl.matches("(?i)(https?|s3|file)://.+")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--asset-base-url must be an http(s), s3 or file URL, got '" + assetBaseUrl + "'");
-            }
             hrefs = AssetHrefs.rebased(settings.get("DATASET_URL_ROOT").orElse(""), assetBaseUrl);
         }
         try (Catalog catalog = common.openCatalog()) {

@@ -142,7 +142,7 @@ public final class SubmitCommand implements Callable<Integer> {
         List<SourceTypes.Job> chosen = sources.chosen();
         int modes = (targets.isEmpty() ? 0 : 1) + chosen.size() + (type != null ? 1 : 0);
         if (modes != 1) {
-            throw usageError("give URL(s)/PATH(s), one of " + SourceOptions.summary() + ", or --type TYPE (exactly one of them)");
+            throw usageError("URL|PATH: expected URL(s) or PATH(s), one of " + SourceOptions.summary() + ", or --type TYPE (exactly one of them)");
         }
         if (type == null && !params.isEmpty()) {
             throw usageError("--param goes with --type");

@@ -20,7 +20,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.cli.input.AcquisitionCodes;
+import org.alos2ingest.cli.input.BoxOption;
+import org.alos2ingest.cli.input.Choices;
+import org.alos2ingest.cli.input.ExistingFile;
+import org.alos2ingest.cli.input.TimeSpan;
+import org.alos2ingest.cli.input.WebAddress;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.BoundingBox;
+import org.alos2ingest.geo.GeoJsonGeometry;
+import org.alos2ingest.geo.OrbitDirection;
+import org.alos2ingest.identify.ObservationMode;
+import org.alos2ingest.identify.ProcessingLevel;
 import org.alos2ingest.notify.CommandHook;
 import org.alos2ingest.notify.Interest;
 import org.alos2ingest.notify.Notifier;
@@ -29,7 +41,6 @@ import org.alos2ingest.notify.Subscription;
 import org.alos2ingest.notify.Subscriptions;
 import org.alos2ingest.notify.Target;
 import org.alos2ingest.notify.Webhook;
-import org.alos2ingest.util.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,25 +77,30 @@ public final class SubscribeCommand implements Runnable {
         @Option(names = "--intersects", paramLabel = "GEOJSON", description = "The area: a GeoJSON geometry or Feature, inline or @FILE.")
         String intersects;
 
-        @Option(names = "--bbox", paramLabel = "W,S,E,N", description = "The area as a box in degrees (west > east crosses the antimeridian).")
-        String bbox;
+        @Option(names = "--bbox", paramLabel = "W,S,E,N", converter = BoxOption.class,
+                description = "The area as a box in degrees (west > east crosses the antimeridian).")
+        BoundingBox bbox;
 
-        @Option(names = "--mode", split = ",", paramLabel = "MODE", description = "Only these observation modes, e.g. FBD,UBS.")
-        List<String> modes;
+        @Option(names = "--mode", split = ",", paramLabel = "MODE", converter = AcquisitionCodes.Mode.class,
+                description = "Only these observation modes, e.g. FBD,UBS.")
+        List<ObservationMode> modes;
 
-        @Option(names = "--level", split = ",", paramLabel = "LEVEL", description = "Only these processing levels: 1.1, 1.5, 2.1.")
-        List<String> levels;
+        @Option(names = "--level", split = ",", paramLabel = "LEVEL", converter = AcquisitionCodes.Level.class,
+                description = "Only these processing levels: 1.1, 1.5, 2.1.")
+        List<ProcessingLevel> levels;
 
-        @Option(names = "--direction", paramLabel = "DIR", description = "Only ascending or only descending passes.")
-        String direction;
+        @Option(names = "--direction", paramLabel = "DIR", converter = AcquisitionCodes.Direction.class,
+                description = "Only ascending or only descending passes.")
+        OrbitDirection direction;
 
-        @Option(names = "--path", paramLabel = "N", description = "Only this path (relative orbit, 1-207).")
+        @Option(names = "--path", paramLabel = "N", converter = WholeNumbers.PathNumber.class, description = "Only this path (relative orbit, 0-206).")
         Integer path;
 
-        @Option(names = "--webhook", paramLabel = "URL", description = "POST each matching dataset's STAC item here (http or https).")
+        @Option(names = "--webhook", paramLabel = "URL", converter = WebAddress.Http.class,
+                description = "POST each matching dataset's STAC item here (http or https).")
         String webhook;
 
-        @Option(names = "--secret-file", paramLabel = "FILE",
+        @Option(names = "--secret-file", paramLabel = "FILE", converter = ExistingFile.class,
                 description = "File whose first line is the webhook's signing secret (at least 16 characters). Without it a random secret is "
                         + "written to <home>/subscriptions/<NAME>.secret (readable by you only).")
         Path secretFile;
@@ -96,7 +112,9 @@ public final class SubscribeCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             common.configureLogging();
-            Interest interest = Usage.check(spec, () -> Interest.of(area(), modes, levels, direction, path, f -> "--" + f));
+            Interest interest = Usage.check(spec, () -> Interest.of(area(), modes == null ? null : modes.stream().map(Enum::name).toList(),
+                    levels == null ? null : levels.stream().map(ProcessingLevel::label).toList(), direction == null ? null : direction.word(), path,
+                    f -> "--" + f));
             if ((webhook == null) == (command == null)) {
                 throw Usage.error(spec, "give --webhook URL or --command COMMAND (one of them)");
             }
@@ -148,7 +166,7 @@ public final class SubscribeCommand implements Runnable {
                 throw new IllegalArgumentException("give the area with --intersects GEOJSON or --bbox W,S,E,N (one of them)");
             }
             if (bbox != null) {
-                return Interest.box(bbox, "--bbox");
+                return GeoJsonGeometry.write(bbox.geometry());
             }
             try {
                 return Json.MAPPER.readTree(SearchCommand.geoJsonText(intersects));
@@ -194,7 +212,8 @@ public final class SubscribeCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Choices.ListFormat.class,
+                description = "table or json (default: ${DEFAULT-VALUE}).")
         String format;
 
         @CommandLine.Spec
@@ -203,9 +222,6 @@ public final class SubscribeCommand implements Runnable {
         @Override
         public Integer call() {
             common.configureLogging();
-            if (!format.equals("table") && !format.equals("json")) {
-                throw Usage.error(spec, "--format must be table or json, not " + format);
-            }
             try (Catalog catalog = common.openCatalog()) {
                 Subscriptions subs = Subscriptions.of(catalog);
                 Map<String, Map<String, Integer>> counts = subs.deliveries();
@@ -274,9 +290,9 @@ public final class SubscribeCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--wait", paramLabel = "SPAN", defaultValue = "0s",
+        @Option(names = "--wait", paramLabel = "SPAN", defaultValue = "0s", converter = TimeSpan.class,
                 description = "Keep delivering (with the retries' waits) until nothing is owed, for at most this long (default: ${DEFAULT-VALUE}).")
-        String wait;
+        Duration wait;
 
         @Option(names = "--follow", description = "Keep delivering until SIGTERM/SIGINT, as deliveries fall due.")
         boolean follow;
@@ -284,7 +300,7 @@ public final class SubscribeCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             common.configureLogging();
-            Duration max = Usage.check(spec, () -> Durations.parse(wait, "--wait"));
+            Duration max = wait;
             try (Catalog catalog = common.openCatalog(); Notifier n = Notifier.of(catalog, NotifySettings.of(common.settings()))) {
                 if (follow) {
                     CountDownLatch stop = new CountDownLatch(1);

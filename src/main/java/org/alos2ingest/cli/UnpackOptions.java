@@ -2,8 +2,9 @@ package org.alos2ingest.cli;
 
 import java.nio.file.Path;
 
+import org.alos2ingest.cli.input.DataSize;
+import org.alos2ingest.cli.input.ExpansionRatio;
 import org.alos2ingest.unpack.UnpackLimits;
-import org.alos2ingest.util.Sizes;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -13,11 +14,11 @@ public final class UnpackOptions {
     @Option(names = "--work", paramLabel = "DIR", description = "Work folder for downloads, extraction and staging (default: <home>/work).")
     Path work;
 
-    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G",
+    @Option(names = "--max-unpacked-size", paramLabel = "SIZE", defaultValue = "256G", converter = DataSize.class,
             description = "Most bytes one delivery may unpack to, nested zips included (default: ${DEFAULT-VALUE}).")
-    String maxUnpacked;
+    long maxUnpacked;
 
-    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100",
+    @Option(names = "--max-expansion-ratio", paramLabel = "N", defaultValue = "100", converter = ExpansionRatio.class,
             description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
     double maxRatio;
 
@@ -25,7 +26,7 @@ public final class UnpackOptions {
     CommandLine.Model.CommandSpec spec;
 
     UnpackLimits limits() {
-        return Usage.check(spec, () -> UnpackLimits.defaults().withMaxTotalBytes(Sizes.parse(maxUnpacked)).withMaxExpansionRatio(maxRatio));
+        return Usage.check(spec, () -> UnpackLimits.defaults().withMaxTotalBytes(maxUnpacked).withMaxExpansionRatio(maxRatio));
     }
 
     Path workRoot(Path home) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.alos2ingest.cli.input.TimeSpan;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.ingest.IngestJob;
 import org.alos2ingest.ingest.IngestOptions;
@@ -24,7 +26,6 @@ import org.alos2ingest.jobs.RabbitMqJobQueue;
 import org.alos2ingest.notify.NotifyingCatalog;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.util.Backoff;
-import org.alos2ingest.util.Durations;
 import org.alos2ingest.util.Progress;
 import org.alos2ingest.watch.Watch;
 import org.alos2ingest.watch.WatchJobs;
@@ -66,9 +67,9 @@ public final class WatchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--every", paramLabel = "SPAN", defaultValue = "10m",
+    @Option(names = "--every", paramLabel = "SPAN", defaultValue = "10m", converter = TimeSpan.Positive.class,
             description = "How often each source is polled: 30s, 10m, 1h, ... (default: ${DEFAULT-VALUE}).")
-    String every;
+    Duration every;
 
     @Option(names = "--once", description = "Poll every source once, run or queue the new files' jobs, and exit (for cron or a HySDS periodic job).")
     boolean once;
@@ -77,29 +78,29 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Queue the jobs go to when a broker is configured (default: ${DEFAULT-VALUE}).")
     String queue;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Jobs run at once in this process, without a broker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class, description = "Jobs run at once in this process, without a broker (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--job-retry", paramLabel = "SPAN", defaultValue = "1m",
+    @Option(names = "--job-retry", paramLabel = "SPAN", defaultValue = "1m", converter = TimeSpan.Positive.class,
             description = "Wait after a file's job failed before it runs again; it doubles with each failure (default: ${DEFAULT-VALUE}).")
-    String jobRetry;
+    Duration jobRetry;
 
-    @Option(names = "--max-wait", paramLabel = "SPAN", defaultValue = "1h",
+    @Option(names = "--max-wait", paramLabel = "SPAN", defaultValue = "1h", converter = TimeSpan.Positive.class,
             description = "Longest wait before a failed job or a failed poll is tried again (default: ${DEFAULT-VALUE}).")
-    String maxWait;
+    Duration maxWait;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "10", converter = WholeNumbers.Attempts.class,
             description = "Jobs a file gets before it is given up on (logged, and kept in the ledger as gave-up) (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--shutdown-grace", paramLabel = "SPAN", defaultValue = "30s",
+    @Option(names = "--shutdown-grace", paramLabel = "SPAN", defaultValue = "30s", converter = TimeSpan.class,
             description = "On SIGTERM/SIGINT, how long running jobs may take to finish; the others run again at the next start (default: ${DEFAULT-VALUE}).")
-    String grace;
+    Duration grace;
 
     @Override
     public Integer call() throws IOException {
         common.configureLogging();
-        Watch.Settings settings = Usage.check(spec, this::settings);
+        Watch.Settings settings = settings();
         Path workRoot = unpack.workRoot(common.home());
         FetchConfig config = Usage.check(spec, () -> fetch.config(workRoot.resolve("downloads")));
         List<WatchedSource> sources = watched.sources(config);
@@ -163,16 +164,8 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private Watch.Settings settings() {
-        Duration e = Durations.positive(every, "--every");
-        Duration max = Durations.positive(maxWait, "--max-wait");
-        if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, not " + parallel);
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("--max-attempts must be at least 1, not " + maxAttempts);
-        }
-        return new Watch.Settings(e, new Backoff(e, max.compareTo(e) < 0 ? e : max), new Backoff(Durations.positive(jobRetry, "--job-retry"), max),
-                maxAttempts, Durations.parse(grace, "--shutdown-grace"));
+        return new Watch.Settings(every, new Backoff(every, maxWait.compareTo(every) < 0 ? every : maxWait), new Backoff(jobRetry, maxWait),
+                maxAttempts, grace);
     }
 
     private FileLock lock(FileChannel ch) throws IOException {

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.alos2ingest.cli.input.Seconds;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.notify.NotifyingCatalog;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.ingest.IngestJob;
@@ -48,24 +50,25 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
     String queue;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.AtOnce.class, description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Retries.class,
             description = "Retries of a failed job before it is dead-lettered (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--retry-delay", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--retry-delay", paramLabel = "SECONDS", defaultValue = "60", converter = Seconds.class,
             description = "Wait before a failed job is run again (default: ${DEFAULT-VALUE}).")
     double retryDelay;
 
-    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "0", description = "Stop after taking this many jobs (default: no limit).")
-    long maxJobs;
+    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "0", converter = WholeNumbers.Count.class,
+            description = "Stop after taking this many jobs (default: no limit).")
+    int maxJobs;
 
-    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", description = "Stop when no job has arrived or run for this long.")
+    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", converter = Seconds.class, description = "Stop when no job has arrived or run for this long.")
     Double exitWhenIdle;
 
-    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30", converter = Seconds.class,
             description = "On SIGTERM/SIGINT, how long running jobs may finish before they are put back on the queue (default: ${DEFAULT-VALUE}).")
     double shutdownGrace;
 

@@ -14,7 +14,9 @@ import org.alos2ingest.catalog.SearchQuery;
 import org.alos2ingest.catalog.cql2.Expr;
 import org.alos2ingest.catalog.cql2.Operand;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.geo.BoundingBox;
 import org.alos2ingest.geo.GeoJsonGeometry;
+import org.alos2ingest.identify.SceneId;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -67,23 +69,18 @@ public final class Interest {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(named.apply("direction") + ": expected ascending or descending, got '" + direction + "'");
         }
-        if (path != null && (path < 1 || path > 207)) {
-            throw new IllegalArgumentException(named.apply("path") + ": expected a path from 1 to 207, got " + path);
+        if (path != null && (path < 0 || path >= SceneId.PATHS_PER_CYCLE)) {
+            throw new IllegalArgumentException(named.apply("path") + ": expected a path from 0 to " + (SceneId.PATHS_PER_CYCLE - 1) + ", got " + path);
         }
         return new Interest(GeoJsonGeometry.write(g), m, l, d, path, search(g, m, l, d, path));
     }
 
-    /** A box west,south,east,north; west greater than east crosses the antimeridian. */
+    /** A box west,south,east,north (or 6 numbers with heights); west greater than east crosses the antimeridian. */
     public static JsonNode box(String text, String option) {
-        String[] p = text.split(",", -1);
         try {
-            if (p.length != 4) {
-                throw new IllegalArgumentException("expected 4 numbers");
-            }
-            return GeoJsonGeometry.write(GeoJsonGeometry.box(Double.parseDouble(p[0].strip()), Double.parseDouble(p[1].strip()),
-                    Double.parseDouble(p[2].strip()), Double.parseDouble(p[3].strip())));
+            return GeoJsonGeometry.write(BoundingBox.parse(text).geometry());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": expected west,south,east,north in degrees, got '" + text + "'");
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
     }
 
