@@ -29,7 +29,11 @@ public final class BrokerOptions {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(BrokerAddress.parse(text));
+        try {
+            return Optional.of(BrokerAddress.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((broker != null ? "--broker: " : "$" + BrokerAddress.ENV + ": ") + e.getMessage(), e);
+        }
     }
 
     boolean configured() {

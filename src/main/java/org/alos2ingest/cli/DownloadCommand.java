@@ -58,7 +58,7 @@ public final class DownloadCommand implements Callable<Integer> {
             try {
                 uri = Urls.parse(url);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), Errors.oneLine(e));
+                throw new CommandLine.ParameterException(spec.commandLine(), "URL: " + Errors.oneLine(e));
             }
             HttpSession session = new HttpSession(config, "alos2-ingest", true);
             Urls.userInfo(uri).ifPresent(c -> session.authorize(uri.getHost(), c));

@@ -125,7 +125,7 @@ public final class IngestCommand implements Callable<Integer> {
     private List<SourceTypes.Job> jobs() {
         List<SourceTypes.Job> chosen = sources.chosen();
         if ((targets.isEmpty() ? 0 : 1) + chosen.size() != 1) {
-            throw Usage.error(spec, "URL|PATH: " + (targets.isEmpty() ? "none given" : "given with " + chosen.get(0).type().name() + "'s options")
+            throw Usage.error(spec, "URL|PATH: " + (targets.isEmpty() && chosen.isEmpty() ? "no source given" : "more than one source given")
                     + "; expected delivery zip(s), folder(s) or URL(s), or one of " + SourceOptions.summary() + " (exactly one of them)");
         }
         return targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, () -> SourceTypes.forArgument(t))).toList();

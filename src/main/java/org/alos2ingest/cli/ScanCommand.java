@@ -98,7 +98,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         common.configureLogging();
         if ((pbs != null ? 1 : 0) + (slurm != null ? 1 : 0) + (queue != null ? 1 : 0) > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give one of --pbs, --slurm and --queue");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pbs: given with --slurm or --queue; expected one of --pbs, --slurm and --queue");
         }
         IngestOptions options = new IngestOptions(common.home().resolve("work"), common.settings(), common.definitions(),
                 UnpackLimits.defaults(), force, false, Progress.forTerminal(), null);

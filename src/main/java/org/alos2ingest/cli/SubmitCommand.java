@@ -113,7 +113,7 @@ public final class SubmitCommand implements Callable<Integer> {
     private List<JobSpec> jobs(List<SourceTypes.Job> chosen, FetchConfig config) {
         if (type != null) {
             if (!JobTypes.known(type)) {
-                throw usageError("unknown job type '" + type + "' (known: " + String.join(", ", JobTypes.names()) + ")");
+                throw usageError("--type: " + type + " is not a job type; one of " + String.join(", ", JobTypes.names()));
             }
             // a worker would refuse a bad one too, but only after it sat in the queue
             SourceTypes.find(type).ifPresent(t -> usage(() -> {

@@ -60,7 +60,7 @@ public final class SubscribeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw Usage.error(spec, "give add, list, remove or deliver (try --help)");
+        throw Usage.error(spec, "a subcommand is required; expected one of add, list, remove, deliver");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds a subscription.")
@@ -116,7 +116,8 @@ public final class SubscribeCommand implements Runnable {
                     levels == null ? null : levels.stream().map(ProcessingLevel::label).toList(), direction == null ? null : direction.word(), path,
                     f -> "--" + f));
             if ((webhook == null) == (command == null)) {
-                throw Usage.error(spec, "give --webhook URL or --command COMMAND (one of them)");
+                throw Usage.error(spec, "--webhook: " + (webhook == null ? "none given" : "given with --command")
+                        + "; expected --webhook URL or --command COMMAND (one of them)");
             }
             if (command != null && secretFile != null) {
                 throw Usage.error(spec, "--secret-file goes with --webhook");

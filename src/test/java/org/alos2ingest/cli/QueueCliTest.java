@@ -159,7 +159,7 @@ class QueueCliTest {
         assertTrue(!bad.out().contains("Dav-Pw-1") && !bad.err().contains("Dav-Pw-1"), bad.toString());
         bad = run(cat(new String[] {"submit", "--type", "archive-grup", "--param", "dir=/x"}, broker));
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("unknown job type 'archive-grup' (known: archive-group, auig2, path, sentinel-asia, url)"), bad.err());
+        assertTrue(bad.err().contains("--type: archive-grup is not a job type; one of archive-group, auig2, path, sentinel-asia, url"), bad.err());
         bad = run(cat(new String[] {"submit", tmp.resolve("missing.zip").toString()}, broker));
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("missing.zip does not exist"), bad.err());

@@ -133,7 +133,7 @@ class StacCatalogExportTest {
 
         CliRun bad = CliRun.run(IngestedHome.home(), "stac-export", "--assets", "ftp", tmp.resolve("c").toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--assets must be published or s3, got 'ftp'"), bad.err());
+        assertTrue(bad.err().contains("--assets: ftp is not a kind of asset link; one of published, s3"), bad.err());
         assertFalse(Files.exists(tmp.resolve("c/catalog.json")));
     }
 

@@ -24,6 +24,10 @@ public final class UsageLine {
     private static final Pattern BUILT_IN = Pattern.compile("'(.*)' is not an? (int|long|short|byte|float|double|boolean|BigDecimal|BigInteger)",
             Pattern.DOTALL);
     private static final Pattern ENUM = Pattern.compile("expected one of \\[(.*)] \\(case-(?:in)?sensitive\\) but was '(.*)'", Pattern.DOTALL);
+    /** The older messages of the stages' own checks: {@code --every must be a time span such as 30s, not '5x'}. */
+    private static final Pattern MUST_BE = Pattern.compile("(--[\\w-]+) must be (.+), not '(.*)'", Pattern.DOTALL);
+    /** What picocli's help command says of a command it does not know. */
+    private static final Pattern UNKNOWN_COMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
 
     private UsageLine() {
@@ -37,6 +41,10 @@ public final class UsageLine {
             line = missing(m);
         } else if (ex instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() != null) {
             line = name(o.getOverwritten()) + ": given more than once; give it once";
+        } else if (ex.getMessage() != null && UNKNOWN_COMMAND.matcher(ex.getMessage()).matches()) {
+            Matcher m = UNKNOWN_COMMAND.matcher(ex.getMessage());
+            m.matches();
+            line = noSuchCommand(m.group(1), ex.getCommandLine().getCommandSpec(), List.of());
         } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() != null) {
             line = name(ex.getArgSpec()) + ": " + converted(t.getMessage());
         } else {
@@ -85,18 +93,19 @@ public final class UsageLine {
             return given + ": no such option of " + spec.qualifiedName() + didYouMean(near.isEmpty() ? suggestions : near);
         }
         if (!spec.subcommands().isEmpty()) {
-            List<String> commands = spec.subcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
-                    .map(java.util.Map.Entry::getKey).distinct().toList();
-            List<String> near = nearest(arg, commands);
-            if (!near.isEmpty()) {
-                suggestions = near;
-            }
-            return arg + ": no such command; expected one of " + String.join(", ", commands) + didYouMean(suggestions);
+            return noSuchCommand(arg, spec, suggestions);
         }
         List<PositionalParamSpec> params = spec.positionalParameters().stream().filter(p -> !p.hidden()).toList();
         return arg + ": unexpected argument; " + spec.qualifiedName() + " takes "
                 + (params.isEmpty() ? "options only" : String.join(" ", params.stream().map(PositionalParamSpec::paramLabel).toList())
                 + (params.stream().anyMatch(p -> p.arity().isVariable()) ? "" : " and nothing more"));
+    }
+
+    private static String noSuchCommand(String arg, CommandSpec spec, List<String> suggestions) {
+        List<String> commands = spec.subcommands().entrySet().stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey).distinct().toList();
+        List<String> near = nearest(arg, commands);
+        return arg + ": no such command; expected one of " + String.join(", ", commands) + didYouMean(near.isEmpty() ? suggestions : near);
     }
 
     private static boolean isNumber(String arg) {
@@ -153,6 +162,8 @@ public final class UsageLine {
     }
 
     private static String clean(String line) {
-        return EXCEPTION_NAME.matcher(line.replaceAll("\\s*[\\r\\n]+\\s*", " ")).replaceAll("").strip();
+        String l = EXCEPTION_NAME.matcher(line.replaceAll("\\s*[\\r\\n]+\\s*", " ")).replaceAll("").strip();
+        Matcher m = MUST_BE.matcher(l);
+        return m.matches() ? m.group(1) + ": " + m.group(3) + " is not valid; expected " + m.group(2) : l;
     }
 }
