@@ -164,7 +164,8 @@ public final class SubscribeCommand implements Runnable {
 
         private JsonNode area() {
             if ((intersects == null) == (bbox == null)) {
-                throw new IllegalArgumentException("give the area with --intersects GEOJSON or --bbox W,S,E,N (one of them)");
+                throw new IllegalArgumentException("--intersects: " + (bbox == null ? "no area given" : "given with --bbox")
+                        + "; expected the area as --intersects GEOJSON or --bbox W,S,E,N (one of them)");
             }
             if (bbox != null) {
                 return GeoJsonGeometry.write(bbox.geometry());
