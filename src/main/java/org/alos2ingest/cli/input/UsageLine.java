@@ -28,6 +28,7 @@ public final class UsageLine {
     private static final Pattern MUST_BE = Pattern.compile("(--[\\w-]+) must be (.+), not '(.*)'", Pattern.DOTALL);
     /** What picocli's help command says of a command it does not know. */
     private static final Pattern UNKNOWN_COMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
+    private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(\\w+)");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
 
     private UsageLine() {
@@ -46,7 +47,7 @@ public final class UsageLine {
             m.matches();
             line = noSuchCommand(m.group(1), ex.getCommandLine().getCommandSpec(), List.of());
         } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() != null) {
-            line = name(ex.getArgSpec()) + ": " + converted(t.getMessage());
+            line = name(ex.getArgSpec()) + ": " + converted(t.getMessage()) + fromEnvironment(ex.getArgSpec());
         } else {
             line = ex.getMessage() == null ? "bad usage" : ex.getMessage();
         }
@@ -69,6 +70,12 @@ public final class UsageLine {
             return m.group(2) + " is not one of " + m.group(1);
         }
         return message;
+    }
+
+    /** A default taken from the environment, when the user did not type the value: where it came from. */
+    private static String fromEnvironment(ArgSpec a) {
+        Matcher m = ENV_DEFAULT.matcher(String.valueOf(a.defaultValueString(false)));
+        return a.originalStringValues().isEmpty() && m.find() ? " (from $" + m.group(1) + ")" : "";
     }
 
     private static String missing(CommandLine.MissingParameterException m) {
