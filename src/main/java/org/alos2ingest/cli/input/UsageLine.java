@@ -31,6 +31,9 @@ public final class UsageLine {
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(\\w+)");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
 
+    /** The environment; tests give their own. */
+    static java.util.function.UnaryOperator<String> environment = System::getenv;
+
     private UsageLine() {
     }
 
@@ -47,7 +50,7 @@ public final class UsageLine {
             m.matches();
             line = noSuchCommand(m.group(1), ex.getCommandLine().getCommandSpec(), List.of());
         } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() != null) {
-            line = name(ex.getArgSpec()) + ": " + converted(t.getMessage()) + fromEnvironment(ex.getArgSpec());
+            line = name(ex.getArgSpec()) + ": " + converted(t.getMessage()) + fromEnvironment(ex.getArgSpec(), ex.getValue());
         } else {
             line = ex.getMessage() == null ? "bad usage" : ex.getMessage();
         }
@@ -72,10 +75,14 @@ public final class UsageLine {
         return message;
     }
 
-    /** A default taken from the environment, when the user did not type the value: where it came from. */
-    private static String fromEnvironment(ArgSpec a) {
+    /** A value that the option's default took from the environment: where it came from, as the user did not type it. */
+    private static String fromEnvironment(ArgSpec a, String value) {
         Matcher m = ENV_DEFAULT.matcher(String.valueOf(a.defaultValueString(false)));
-        return a.originalStringValues().isEmpty() && m.find() ? " (from $" + m.group(1) + ")" : "";
+        if (!m.find() || value == null) {
+            return "";
+        }
+        String set = environment.apply(m.group(1));
+        return set != null && set.strip().equals(value.strip()) ? " (from $" + m.group(1) + ")" : "";
     }
 
     private static String missing(CommandLine.MissingParameterException m) {

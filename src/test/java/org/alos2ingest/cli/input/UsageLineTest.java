@@ -29,7 +29,7 @@ class UsageLineTest {
         @Option(names = "--brush", paramLabel = "NAME", required = true)
         String brush;
 
-        @Option(names = "--zoom", paramLabel = "Z", converter = WholeNumbers.TileZoom.class, defaultValue = "${env:PAINT_TEST_ZOOM_UNSET:-99}")
+        @Option(names = "--zoom", paramLabel = "Z", converter = WholeNumbers.TileZoom.class, defaultValue = "${env:PAINT_TEST_ZOOM:-99}")
         int zoom;
 
         @Parameters(index = "0", paramLabel = "WALL", description = "The wall to paint.")
@@ -65,7 +65,17 @@ class UsageLineTest {
 
     @Test
     void aBadDefaultFromTheEnvironmentSaysWhereItCameFrom() {
-        assertEquals("--zoom: 99 is out of range; expected a tile zoom from 0 to 20 (from $PAINT_TEST_ZOOM_UNSET)", line("--brush", "b", "w"));
+        var real = UsageLine.environment;
+        try {
+            // picocli reads the real environment, where the variable is unset: its fallback 99 stands for the variable's value
+            UsageLine.environment = n -> n.equals("PAINT_TEST_ZOOM") ? "99" : null;
+            assertEquals("--zoom: 99 is out of range; expected a tile zoom from 0 to 20 (from $PAINT_TEST_ZOOM)", line("--brush", "b", "w"));
+            assertEquals("--zoom: 30 is out of range; expected a tile zoom from 0 to 20", line("--brush", "b", "w", "--zoom", "30"), "typed");
+            UsageLine.environment = n -> null;
+            assertEquals("--zoom: 99 is out of range; expected a tile zoom from 0 to 20", line("--brush", "b", "w"), "the default's own fallback");
+        } finally {
+            UsageLine.environment = real;
+        }
     }
 
     @Test
