@@ -65,6 +65,7 @@ class BadCommandLineTest {
                 {"search HOME --bbox 1,2,3,4 --intersects {\"type\":\"Point\",\"coordinates\":[1,2]}", "--intersects", "--bbox", "not both"},
                 {"search HOME stray", "stray", "stray", "takes options only"},
                 {"search HOME --hme x", "--hme", "--hme", "did you mean --home?"},
+                {"search HOME --start=", "--start", "an empty value", "ISO 8601"},
                 // ingest and its option groups
                 {"ingest HOME --max-zoom 99 x.zip", "--max-zoom", "99", "from 0 to 20"},
                 {"ingest HOME --threads 0 x.zip", "--threads", "0", "from 1 to 1024"},
@@ -111,6 +112,7 @@ class BadCommandLineTest {
                 {"scan HOME --slurm --pbs a.pbs .", "--pbs", "--slurm", "one of --pbs, --slurm and --queue"},
                 {"submit HOME --retries -1 x.zip", "--retries", "-1", "from 0 to 100"},
                 {"submit HOME --broker-password-file " + missing + " x.zip", "--broker-password-file", missing, "an existing file"},
+                {"submit HOME --type url --param x", "--param", "x", "NAME=VALUE"},
                 {"worker HOME --concurrency 0", "--concurrency", "0", "from 1 to 1024"},
                 {"worker HOME --max-retries 101", "--max-retries", "101", "from 0 to 100"},
                 {"worker HOME --retry-delay -1", "--retry-delay", "-1", "0 or more seconds"},

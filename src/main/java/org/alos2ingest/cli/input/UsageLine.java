@@ -28,6 +28,9 @@ public final class UsageLine {
     private static final Pattern MUST_BE = Pattern.compile("(--[\\w-]+) must be (.+), not '(.*)'", Pattern.DOTALL);
     /** What picocli's help command says of a command it does not know. */
     private static final Pattern UNKNOWN_COMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
+    /** What picocli says of a map option's value without '='. */
+    private static final Pattern KEY_VALUE = Pattern.compile("Value for option (?:option )?'([^']+)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)",
+            Pattern.DOTALL);
     private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:(\\w+)");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
 
@@ -50,7 +53,13 @@ public final class UsageLine {
             m.matches();
             line = noSuchCommand(m.group(1), ex.getCommandLine().getCommandSpec(), List.of());
         } else if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() != null) {
-            line = name(ex.getArgSpec()) + ": " + converted(t.getMessage()) + fromEnvironment(ex.getArgSpec(), ex.getValue());
+            String said = converted(t.getMessage());
+            // an empty value leaves the message starting with " is not ..."
+            line = name(ex.getArgSpec()) + ": " + (said.startsWith(" ") ? "an empty value" + said : said) + fromEnvironment(ex.getArgSpec(), ex.getValue());
+        } else if (ex.getMessage() != null && KEY_VALUE.matcher(ex.getMessage()).matches()) {
+            Matcher m = KEY_VALUE.matcher(ex.getMessage());
+            m.matches();
+            line = m.group(1) + ": " + m.group(3) + " is not " + m.group(2) + "; expected " + m.group(2);
         } else {
             line = ex.getMessage() == null ? "bad usage" : ex.getMessage();
         }
@@ -103,7 +112,9 @@ public final class UsageLine {
         List<String> suggestions = new ArrayList<>(u.getSuggestions());
         if (arg.startsWith("-") && !isNumber(arg)) {
             String given = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            List<String> near = nearest(given, spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> List.of(o.names()).stream()).toList());
+            // a single letter is as near to every other single letter: no guess for it
+            List<String> near = given.length() <= 2 ? List.of()
+                    : nearest(given, spec.options().stream().filter(o -> !o.hidden()).flatMap(o -> List.of(o.names()).stream()).toList());
             return given + ": no such option of " + spec.qualifiedName() + didYouMean(near.isEmpty() ? suggestions : near);
         }
         if (!spec.subcommands().isEmpty()) {
