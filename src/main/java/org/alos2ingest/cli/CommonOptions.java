@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
+import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.notify.Notifier;

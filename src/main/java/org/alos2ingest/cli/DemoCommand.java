@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.SearchQuery;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.fetch.LocalSource;
 import org.alos2ingest.geo.LonLat;
 import org.alos2ingest.geo.OrbitDirection;

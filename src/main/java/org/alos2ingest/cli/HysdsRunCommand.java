@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.cli.input.DataSize;
 import org.alos2ingest.cli.input.WebAddress;
 import org.alos2ingest.cli.input.WholeNumbers;
-import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.hysds.AltError;
 import org.alos2ingest.hysds.HysdsJob;

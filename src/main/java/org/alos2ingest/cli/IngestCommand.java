@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.cli.input.WholeNumbers;
 import org.alos2ingest.fetch.FetchConfig;
 import org.alos2ingest.fetch.Source;
 import org.alos2ingest.fetch.SourceTypes;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.IngestException;
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.cli.input.BatchOptions;
 import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.cli.input.WholeNumbers;
-import org.alos2ingest.IngestException;
-import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.identify.ArchiveScanner;
 import org.alos2ingest.ingest.ArchiveScan;
 import org.alos2ingest.ingest.IngestOptions;

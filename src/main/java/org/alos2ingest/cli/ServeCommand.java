@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.cli.input.WebAddress;
 import org.alos2ingest.cli.input.WholeNumbers;
-import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.notify.Subscriptions;
 import org.alos2ingest.serve.Backends;
 import org.alos2ingest.serve.StacServer;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.cli.input.Choices;
 import org.alos2ingest.cli.input.WebAddress;
-import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.stac.AssetHrefs;
 import org.alos2ingest.stac.StaticCatalog;
