@@ -20,7 +20,8 @@ public final class BrokerOptions {
                     + "The password comes from $ALOS2_INGEST_BROKER_PASSWORD, --broker-password-file or .netrc, never from the URI.")
     String broker;
 
-    @Option(names = "--broker-password-file", paramLabel = "FILE", converter = ExistingFile.class, description = "File whose first line is the broker password.")
+    @Option(names = "--broker-password-file", paramLabel = "FILE", converter = ExistingFile.class,
+            description = "File whose first line is the broker password.")
     Path passwordFile;
 
     /** The broker named by the option or the environment, if any. */

@@ -43,7 +43,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--full-size", description = "Generate the products at their real sizes (several GB, minutes).")
     boolean fullSize;
 
-    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1200", converter = WholeNumbers.Pixels.class, description = "Raster width of the generated products (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1200", converter = WholeNumbers.Pixels.class,
+            description = "Raster width of the generated products (default: ${DEFAULT-VALUE}).")
     int width;
 
     @Option(names = "--max-zoom", paramLabel = "Z", converter = WholeNumbers.TileZoom.class,

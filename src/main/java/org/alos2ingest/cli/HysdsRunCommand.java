@@ -48,10 +48,12 @@ public final class HysdsRunCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The HySDS job: ingest_alos2_auig2, ingest_alos2_sentinelasia or ingest_alos2_downloadurl.")
+    @Parameters(index = "0", paramLabel = "JOB",
+            description = "The HySDS job: ingest_alos2_auig2, ingest_alos2_sentinelasia or ingest_alos2_downloadurl.")
     String job;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".", description = "The job's work folder, holding _context.json (default: the current folder).")
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "The job's work folder, holding _context.json (default: the current folder).")
     Path workDir;
 
     @Option(names = "--mozart-url", paramLabel = "URL", converter = WebAddress.Http.class,
@@ -59,7 +61,8 @@ public final class HysdsRunCommand implements Callable<Integer> {
                     + "(default: $" + MOZART_ENV + "; else a configured RabbitMQ broker; else this job ingests every file itself).")
     String mozartUrl;
 
-    @Option(names = "--priority", paramLabel = "0-9", defaultValue = "5", converter = WholeNumbers.Priority.class, description = "Priority of jobs submitted to Mozart (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--priority", paramLabel = "0-9", defaultValue = "5", converter = WholeNumbers.Priority.class,
+            description = "Priority of jobs submitted to Mozart (default: ${DEFAULT-VALUE}).")
     int priority;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class,

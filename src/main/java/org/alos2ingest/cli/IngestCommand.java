@@ -66,7 +66,8 @@ public final class IngestCommand implements Callable<Integer> {
                     + "one is configured (--broker, $ALOS2_INGEST_BROKER; workers run them), else run in this process.")
     String queue;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class, description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class,
+            description = "Queued jobs run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--dry-run", description = "List what would be ingested and what would be skipped, and why; fetch and change nothing.")

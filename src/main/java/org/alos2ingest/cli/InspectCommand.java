@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
                 + "such as render's *.cog.tif). Reads; writes nothing."})
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "PATH", converter = ExistingFile.FileOrFolder.class, description = "Delivery zip, product folder, product file or GeoTIFF.")
+    @Parameters(paramLabel = "PATH", converter = ExistingFile.FileOrFolder.class,
+            description = "Delivery zip, product folder, product file or GeoTIFF.")
     Path path;
 
     @Option(names = "--stats", description = "Print to stderr how many bytes were read and how long it took.")
@@ -44,7 +45,8 @@ public final class InspectCommand implements Callable<Integer> {
             description = "Also ask this BOS SARCAT WFS service for Level 1.1 footprints (default: the " + SarcatLookup.SETTING + " setting; off).")
     String sarcatUrl;
 
-    @Option(names = "--settings", paramLabel = "FILE", converter = ExistingFile.class, description = "A settings.json whose values override the shipped ones.")
+    @Option(names = "--settings", paramLabel = "FILE", converter = ExistingFile.class,
+            description = "A settings.json whose values override the shipped ones.")
     Path settingsFile;
 
     @Option(names = "--datasets", paramLabel = "FILE", converter = ExistingFile.class, description = "A HySDS datasets.json to match products with.")

@@ -48,7 +48,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "DIR", converter = ExistingFile.Folder.class, description = "The archive folder to walk (with --fdate: the group's own folder).")
+    @Parameters(paramLabel = "DIR", converter = ExistingFile.Folder.class,
+            description = "The archive folder to walk (with --fdate: the group's own folder).")
     Path dir;
 
     @Option(names = "--regex", paramLabel = "R", defaultValue = ArchiveScanner.DEFAULT_FOLDER_REGEX, converter = BatchOptions.Regex.class,
@@ -62,7 +63,8 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Catalog only the group with this frame-date (e.g. 6960-140909) among DIR's own files: what each batch job runs.")
     String fdate;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class, description = "Groups cataloged at a time here (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class,
+            description = "Groups cataloged at a time here (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--pbs", paramLabel = "SCRIPT", description = "Submit one PBS job per group with qsub, running SCRIPT.")
@@ -79,7 +81,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Option(names = "--walltime", paramLabel = "HH:MM:SS", defaultValue = "02:00:00", converter = BatchOptions.Walltime.class, description = "Wall time asked for each batch job a written script runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--walltime", paramLabel = "HH:MM:SS", defaultValue = "02:00:00", converter = BatchOptions.Walltime.class,
+            description = "Wall time asked for each batch job a written script runs (default: ${DEFAULT-VALUE}).")
     String walltime;
 
     @Option(names = "--resubmit", description = "Submit groups again even when an earlier scan submitted them and they are not cataloged yet.")

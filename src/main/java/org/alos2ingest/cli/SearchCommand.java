@@ -77,7 +77,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--direction", paramLabel = "DIR", converter = AcquisitionCodes.Direction.class, description = "ascending or descending.")
     OrbitDirection direction;
 
-    @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "Dataset type(s) of the datasets.json in use, e.g. L1.5_geotiff, alos2_slc.")
+    @Option(names = "--type", split = ",", paramLabel = "TYPE",
+            description = "Dataset type(s) of the datasets.json in use, e.g. L1.5_geotiff, alos2_slc.")
     List<String> types;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", converter = WholeNumbers.ResultLimit.class,

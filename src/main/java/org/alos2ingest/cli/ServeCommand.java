@@ -30,7 +30,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String bind;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = WholeNumbers.Port.class, description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = WholeNumbers.Port.class,
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--base-url", paramLabel = "URL", converter = WebAddress.Http.class,

@@ -93,7 +93,8 @@ public final class SubscribeCommand implements Runnable {
                 description = "Only ascending or only descending passes.")
         OrbitDirection direction;
 
-        @Option(names = "--path", paramLabel = "N", converter = WholeNumbers.PathNumber.class, description = "Only this path (relative orbit, 0-206).")
+        @Option(names = "--path", paramLabel = "N", converter = WholeNumbers.PathNumber.class,
+                description = "Only this path (relative orbit, 0-206).")
         Integer path;
 
         @Option(names = "--webhook", paramLabel = "URL", converter = WebAddress.Http.class,

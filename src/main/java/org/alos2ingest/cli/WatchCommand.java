@@ -78,7 +78,8 @@ public final class WatchCommand implements Callable<Integer> {
             description = "Queue the jobs go to when a broker is configured (default: ${DEFAULT-VALUE}).")
     String queue;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class, description = "Jobs run at once in this process, without a broker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", converter = WholeNumbers.AtOnce.class,
+            description = "Jobs run at once in this process, without a broker (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--job-retry", paramLabel = "SPAN", defaultValue = "1m", converter = TimeSpan.Positive.class,

@@ -47,10 +47,12 @@ public final class WorkerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
+            description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
     String queue;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.AtOnce.class, description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.AtOnce.class,
+            description = "Jobs run at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3", converter = WholeNumbers.Retries.class,
@@ -65,7 +67,8 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "Stop after taking this many jobs (default: no limit).")
     int maxJobs;
 
-    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", converter = Seconds.class, description = "Stop when no job has arrived or run for this long.")
+    @Option(names = "--exit-when-idle", paramLabel = "SECONDS", converter = Seconds.class,
+            description = "Stop when no job has arrived or run for this long.")
     Double exitWhenIdle;
 
     @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30", converter = Seconds.class,
