@@ -48,12 +48,10 @@ public final class HysdsRunCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Parameters(index = "0", paramLabel = "JOB",
-            description = "The HySDS job: ingest_alos2_auig2, ingest_alos2_sentinelasia or ingest_alos2_downloadurl.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The HySDS job: ingest_alos2_auig2, ingest_alos2_sentinelasia or ingest_alos2_downloadurl.")
     String job;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The job's work folder, holding _context.json (default: the current folder).")
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".", description = "The job's work folder, holding _context.json (default: the current folder).")
     Path workDir;
 
     @Option(names = "--mozart-url", paramLabel = "URL", converter = WebAddress.Http.class,

@@ -56,16 +56,14 @@ public final class SubmitCommand implements Callable<Integer> {
     @Mixin
     SourceOptions sources;
 
-    @Option(names = "--type", paramLabel = "TYPE",
-            description = "Queue one job of this type with the --param values (types: ${COMPLETION-CANDIDATES}).",
+    @Option(names = "--type", paramLabel = "TYPE", description = "Queue one job of this type with the --param values (types: ${COMPLETION-CANDIDATES}).",
             completionCandidates = KnownTypes.class)
     String type;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the --type job (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
-            description = "Queue to put the jobs on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to put the jobs on (default: ${DEFAULT-VALUE}).")
     String queue;
 
     static final class KnownTypes implements Iterable<String> {

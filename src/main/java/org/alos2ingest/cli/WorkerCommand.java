@@ -47,8 +47,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest",
-            description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queue", paramLabel = "NAME", defaultValue = "alos2-ingest", description = "Queue to take jobs from (default: ${DEFAULT-VALUE}).")
     String queue;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1", converter = WholeNumbers.AtOnce.class,
