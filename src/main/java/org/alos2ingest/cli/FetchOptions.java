@@ -86,7 +86,7 @@ public final class FetchOptions {
                 .partialDir(partialDir);
         for (SourceType t : SourceTypes.all()) {
             String n = t.name();
-            Optional<URI> url = this.<String>given("--" + n + "-url").map(FetchOptions::base);
+            Optional<URI> url = this.<String>given("--" + n + "-url").map(u -> base(u, "--" + n + "-url"));
             ServiceSettings s = new ServiceSettings(url, given("--" + n + "-user"), given("--" + n + "-password-file"));
             if (!s.equals(ServiceSettings.NONE)) {
                 b.service(n, x -> s);
@@ -95,11 +95,15 @@ public final class FetchOptions {
         return b.build();
     }
 
-    private static URI base(String url) {
-        URI u = Urls.parse(url);
-        if (u.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("a service URL must not hold credentials: use the login options, environment or .netrc");
+    private static URI base(String url, String option) {
+        try {
+            URI u = Urls.parse(url);
+            if (u.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("a service URL must not hold credentials: use the login options, environment or .netrc");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
-        return u;
     }
 }

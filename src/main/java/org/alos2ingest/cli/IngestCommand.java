@@ -129,6 +129,6 @@ public final class IngestCommand implements Callable<Integer> {
             throw Usage.error(spec, "URL|PATH: " + (targets.isEmpty() && chosen.isEmpty() ? "no source given" : "more than one source given")
                     + "; expected delivery zip(s), folder(s) or URL(s), or one of " + SourceOptions.summary() + " (exactly one of them)");
         }
-        return targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, () -> SourceTypes.forArgument(t))).toList();
+        return targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, "URL|PATH", () -> SourceTypes.forArgument(t))).toList();
     }
 }

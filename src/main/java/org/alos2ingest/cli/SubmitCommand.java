@@ -125,7 +125,7 @@ public final class SubmitCommand implements Callable<Integer> {
             }));
             return List.of(usage(() -> new JobSpec(type, JobSpec.nameOf(type, String.join("-", params.values())), params)));
         }
-        List<SourceTypes.Job> jobs = targets.isEmpty() ? chosen : targets.stream().map(t -> usage(() -> SourceTypes.forArgument(t))).toList();
+        List<SourceTypes.Job> jobs = targets.isEmpty() ? chosen : targets.stream().map(t -> Usage.check(spec, "URL|PATH", () -> SourceTypes.forArgument(t))).toList();
         List<JobSpec> out = new ArrayList<>();
         for (SourceTypes.Job j : jobs) {
             usage(() -> {

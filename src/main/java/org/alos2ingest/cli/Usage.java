@@ -13,6 +13,15 @@ final class Usage {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
+    /** Like {@link #check(CommandLine.Model.CommandSpec, Supplier)} for a value of {@code name} whose checker does not name it. */
+    static <T> T check(CommandLine.Model.CommandSpec spec, String name, Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw error(spec, name + ": " + Errors.oneLine(e));
+        }
+    }
+
     /** Runs {@code s}, turning the IllegalArgumentException of a bad option value into a usage error. */
     static <T> T check(CommandLine.Model.CommandSpec spec, Supplier<T> s) {
         try {

@@ -80,6 +80,8 @@ class BadCommandLineTest {
                 {"ingest HOME --max-expansion-ratio 0.5 x.zip", "--max-expansion-ratio", "0.5", "1 or more"},
                 {"ingest HOME --sentinel-asia --start-date 2019-13-01", "--start-date", "2019-13-01", "YYYYMMDD"},
                 {"ingest HOME", "URL|PATH", "no source given", "delivery zip(s)"},
+                {"ingest HOME ftp://example.org/x.zip", "URL|PATH", "ftp://example.org/x.zip", "only http and https URLs and local paths"},
+                {"ingest HOME --auig2-url ftp://example.org --auig2-order 1", "--auig2-url", "ftp://example.org", "only http and https"},
                 // download, inspect, render, demo, sample
                 {"download HOME ftp://example.org/x.zip", "URL", "ftp://example.org/x.zip", "http"},
                 {"download HOME --retries 101 https://example.org/x.zip", "--retries", "101", "from 0 to 100"},
