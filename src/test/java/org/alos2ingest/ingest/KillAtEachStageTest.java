@@ -7,10 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,7 @@ import org.alos2ingest.fetch.servers.FileServer;
 import org.alos2ingest.testing.ChildCli;
 import org.alos2ingest.testing.Deliveries;
 import org.alos2ingest.testing.FrozenChild;
+import org.alos2ingest.testing.SqliteWriteLock;
 import org.alos2ingest.util.FileTrees;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +102,7 @@ class KillAtEachStageTest {
                         .fault(path, new FileServer.Fault.Stall(Files.size(delivery) / 2, 600_000));
                 target = server.uri(path).toString();
             }
-            Connection[] lock = {null};
+            SqliteWriteLock[] lock = {null};
             try {
                 ChildCli first = ChildCli.start(tmp.resolve("first.log"), Map.of(), "ingest", "-v", "--home", home().toString(),
                         "--work", work.toString(), target);
@@ -115,10 +112,10 @@ class KillAtEachStageTest {
                         () -> lastStage(first) >= previous,
                         () -> {
                             if (stage == Stage.CATALOG && lock[0] == null) {
-                                lock[0] = writeLock(catalogFile);
+                                lock[0] = SqliteWriteLock.tryTake(catalogFile).orElse(null);
                             }
                         },
-                        () -> lastStage(first) == STAGES.indexOf(stage.verb) && begun(stage));
+                        () -> lastStage(first) == STAGES.indexOf(stage.verb) && begun(stage) && (stage != Stage.CATALOG || lock[0] != null));
                 assertEquals(137, exit, "killed by SIGKILL");
             } finally {
                 if (lock[0] != null) {
@@ -173,21 +170,6 @@ class KillAtEachStageTest {
             };
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** The child holds no write lock when stopped outside a write; this takes it, so that its index waits. */
-    private static Connection writeLock(Path catalogFile) {
-        try {
-            new SqliteCatalog(catalogFile).close();
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + catalogFile);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
-                s.execute("BEGIN IMMEDIATE");
-            }
-            return c;
-        } catch (SQLException e) {
-            throw new AssertionError("cannot lock " + catalogFile, e);
         }
     }
 
