@@ -62,16 +62,21 @@ public final class DiskFull {
      * @param doing  what was being written, e.g. {@code "unpacking d.zip!IMG-HH-..."}
      */
     public static String message(Path folder, String doing) {
-        return PREFIX + disk(folder) + " while " + doing;
+        return PREFIX + disk(folder, true) + " while " + doing;
     }
 
     /** The start of a message about a disk too small for what is about to be written. */
     public static String tooSmall(Path folder) {
-        return PREFIX + disk(folder);
+        return PREFIX + disk(folder, false);
     }
 
-    /** {@code /mount (type, F free of T)}, or the folder alone when its disk cannot be looked at. */
-    static String disk(Path folder) {
+    /**
+     * {@code /mount (type, F free of T)}, or the folder alone when its disk cannot be looked at.
+     *
+     * @param refused a write was refused: with a megabyte or more still free, what ran out is the
+     *                number of files the disk can hold (inodes), which the JDK cannot ask about
+     */
+    static String disk(Path folder, boolean refused) {
         Path p = folder.toAbsolutePath().normalize();
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
@@ -85,8 +90,9 @@ public final class DiskFull {
             for (Path up = p.getParent(); up != null && store.equals(Files.getFileStore(up)); up = up.getParent()) {
                 mount = up;
             }
-            return mount + " (" + store.type() + ", " + Sizes.human(store.getUsableSpace()) + " free of "
-                    + Sizes.human(store.getTotalSpace()) + ")";
+            long free = store.getUsableSpace();
+            return mount + " (" + store.type() + ", " + Sizes.human(free) + " free of " + Sizes.human(store.getTotalSpace())
+                    + (refused && free >= 1 << 20 ? ", but likely no inodes left for more files" : "") + ")";
         } catch (IOException | SecurityException e) {
             return folder.toString();
         }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The work folder on a disk that fills up (a tmpfs a little too small), once while the delivery is
- * unpacked and once while its pictures are made: the user reads one line naming the disk and the
- * stage, the exit code says failure, and nothing is published, cataloged or left in the work folder.
+ * The work folder on a disk that fills up (a tmpfs a little too small): before the unpack, while
+ * the delivery is unpacked (out of bytes, and out of inodes), and while its pictures are made. The
+ * user reads one line naming the disk and the stage, the exit code says failure, and nothing is
+ * published, cataloged or left in the work folder.
  */
 class FullDiskTest {
 
@@ -91,6 +92,23 @@ class FullDiskTest {
             String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
             assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
                     + Pattern.quote(Sizes.human(size)) + "\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
+                    r.errorLines().get(0)), r.toString());
+            assertNothingLeft(r);
+        }
+    }
+
+    /**
+     * Bytes to spare but no inodes: the disk holds the work folder's run, delivery and staging
+     * folders and two files. The line says what ran out, which free bytes alone would hide.
+     */
+    @Test
+    void aDiskOutOfInodesWhileUnpackingSaysSo() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(work, 64 << 20, 6)) {
+            CliRun r = ingest("--keep-free", "0");
+            assertEquals(1, r.errorLines().size(), r.toString());
+            String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
+            assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, 6\\d\\.\\d MiB free of 64\\.0 MiB,"
+                    + " but likely no inodes left for more files\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
                     r.errorLines().get(0)), r.toString());
             assertNothingLeft(r);
         }

@@ -26,8 +26,17 @@ public final class SmallDisk implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code bytes} (rounded up to whole pages by the kernel) on {@code dir}. */
     public static SmallDisk mount(Path dir, long bytes) throws IOException, InterruptedException {
+        return mount(dir, "size=" + bytes);
+    }
+
+    /** Mounts a tmpfs of {@code bytes} that holds at most {@code inodes} files and folders, itself included. */
+    public static SmallDisk mount(Path dir, long bytes, int inodes) throws IOException, InterruptedException {
+        return mount(dir, "size=" + bytes + ",nr_inodes=" + inodes);
+    }
+
+    private static SmallDisk mount(Path dir, String options) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        String out = run("mount", "-t", "tmpfs", "-o", "size=" + bytes + ",mode=0755", "tmpfs", dir.toString());
+        String out = run("mount", "-t", "tmpfs", "-o", options + ",mode=0755", "tmpfs", dir.toString());
         Assumptions.assumeTrue(out == null, () -> "a full disk is a small tmpfs, and mounting one on " + dir
                 + " was refused (" + out + "): run as root, or with CAP_SYS_ADMIN");
         return new SmallDisk(dir);
