@@ -130,6 +130,9 @@ class KillAtEachStageTest {
             assertTrue(second.process().waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "the second run finishes:\n" + second.output());
             assertEquals(0, second.process().exitValue(), killedAt + "\n--- second run\n" + second.output());
             assertTrue(second.output().contains("ingested " + ID), second.output());
+            if (stage == Stage.DOWNLOAD) {
+                assertTrue(second.output().contains("resuming a download left by an earlier run at byte"), second.output());
+            }
             if (stage == Stage.CATALOG) {
                 assertTrue(second.output().contains("warning: " + ID + ": replacing a copy at"), second.output());
             }
