@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.alos2ingest.catalog.SqliteCatalog;
-import org.alos2ingest.testing.CliRun;
 import org.alos2ingest.testing.Deliveries;
 import org.alos2ingest.testing.SmallDisk;
 import org.alos2ingest.util.Sizes;
@@ -57,24 +56,22 @@ class FullDiskTest {
         return entries.stream().mapToLong(ZipArchiveEntry::getSize).sum();
     }
 
-    private CliRun ingest(String... extra) {
+    /** {@code ingest --work WORK extra... ZIP} with the work folder on a tmpfs mounted with {@code options}. */
+    private SmallDisk.Run ingest(String options, String... extra) throws IOException, InterruptedException {
         List<String> args = new java.util.ArrayList<>(List.of("ingest", "--work", work.toString()));
         args.addAll(List.of(extra));
         args.add(zip.toString());
-        return CliRun.run(home(), args.toArray(String[]::new));
+        return SmallDisk.run(work, options, home(), args.toArray(String[]::new));
     }
 
     /** The default spare space refuses a delivery the disk cannot hold with room to render it: nothing is written. */
     @Test
     void aDiskTooSmallForTheDeliveryIsNamedBeforeAnythingIsWritten() throws Exception {
-        try (SmallDisk disk = SmallDisk.mount(work, 1 << 20)) {
-            CliRun r = ingest();
-            var store = Files.getFileStore(work);
-            assertEquals(List.of("error: no space left on " + work + " (tmpfs, " + Sizes.human(store.getUsableSpace()) + " free of 1.0 MiB) to unpack "
-                    + zip + ": it needs " + Sizes.human(unpacked()) + " to extract but only 0 B may be used while 256 MiB stays free for rendering"
-                    + " (--keep-free)"), r.errorLines(), r.toString());
-            assertNothingLeft(r);
-        }
+        SmallDisk.Run r = ingest("size=" + (1 << 20));
+        assertEquals(List.of("error: no space left on " + work + " (tmpfs, " + Sizes.human(r.free()) + " free of 1.0 MiB) to unpack "
+                + zip + ": it needs " + Sizes.human(unpacked()) + " to extract but only 0 B may be used while 256 MiB stays free for rendering"
+                + " (--keep-free)"), r.errorLines(), r.toString());
+        assertNothingLeft(r);
     }
 
     /**
@@ -86,15 +83,13 @@ class FullDiskTest {
         long slack = entries.stream().mapToLong(e -> SmallDisk.pages(e.getSize()) - e.getSize()).sum();
         assertTrue(slack > 2 * SmallDisk.PAGE, "the premise: page rounding needs more than the spare page, " + slack);
         long size = SmallDisk.pages(unpacked()) + SmallDisk.PAGE;
-        try (SmallDisk disk = SmallDisk.mount(work, size)) {
-            CliRun r = ingest("--keep-free", "0");
-            assertEquals(1, r.errorLines().size(), r.toString());
-            String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
-            assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
-                    + Pattern.quote(Sizes.human(size)) + "\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
-                    r.errorLines().get(0)), r.toString());
-            assertNothingLeft(r);
-        }
+        SmallDisk.Run r = ingest("size=" + size, "--keep-free", "0");
+        assertEquals(1, r.errorLines().size(), r.toString());
+        String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
+        assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
+                + Pattern.quote(Sizes.human(size)) + "\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
+                r.errorLines().get(0)), r.toString());
+        assertNothingLeft(r);
     }
 
     /**
@@ -103,15 +98,13 @@ class FullDiskTest {
      */
     @Test
     void aDiskOutOfInodesWhileUnpackingSaysSo() throws Exception {
-        try (SmallDisk disk = SmallDisk.mount(work, 64 << 20, 6)) {
-            CliRun r = ingest("--keep-free", "0");
-            assertEquals(1, r.errorLines().size(), r.toString());
-            String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
-            assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, 6\\d\\.\\d MiB free of 64\\.0 MiB,"
-                    + " but likely no inodes left for more files\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
-                    r.errorLines().get(0)), r.toString());
-            assertNothingLeft(r);
-        }
+        SmallDisk.Run r = ingest("size=" + (64 << 20) + ",nr_inodes=6", "--keep-free", "0");
+        assertEquals(1, r.errorLines().size(), r.toString());
+        String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
+        assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, 6\\d\\.\\d MiB free of 64\\.0 MiB,"
+                + " but likely no inodes left for more files\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
+                r.errorLines().get(0)), r.toString());
+        assertNothingLeft(r);
     }
 
     /** Room for the unpacked delivery and its product zip, not for the COGs and tiles. */
@@ -120,16 +113,14 @@ class FullDiskTest {
         long delivery = entries.stream().mapToLong(e -> SmallDisk.pages(e.getSize())).sum();
         // the product zip is a copy of the delivery: it cannot be linked across disks
         long size = delivery + SmallDisk.pages(Files.size(zip)) + 32 * SmallDisk.PAGE;
-        try (SmallDisk disk = SmallDisk.mount(work, size)) {
-            CliRun r = ingest("--keep-free", "0");
-            assertEquals(1, r.errorLines().size(), r.toString());
-            assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
-                    + Pattern.quote(Sizes.human(size)) + "\\) while rendering " + ID, r.errorLines().get(0)), r.toString());
-            assertNothingLeft(r);
-        }
+        SmallDisk.Run r = ingest("size=" + size, "--keep-free", "0");
+        assertEquals(1, r.errorLines().size(), r.toString());
+        assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
+                + Pattern.quote(Sizes.human(size)) + "\\) while rendering " + ID, r.errorLines().get(0)), r.toString());
+        assertNothingLeft(r);
     }
 
-    private void assertNothingLeft(CliRun r) throws IOException {
+    private void assertNothingLeft(SmallDisk.Run r) throws IOException {
         assertEquals(1, r.code(), r.toString());
         assertFalse(r.out().contains("ingested"), r.out());
         try (SqliteCatalog c = new SqliteCatalog(home().resolve("catalog.sqlite"))) {
@@ -141,8 +132,6 @@ class FullDiskTest {
                 assertEquals(List.of(), s.filter(p -> !Files.isDirectory(p)).toList(), "nothing published");
             }
         }
-        try (Stream<Path> s = Files.list(work)) {
-            assertEquals(List.of(), s.toList(), "the work folder is left empty: no half-extracted files, no run folder");
-        }
+        assertEquals(List.of(), r.left(), "the work folder is left empty: no half-extracted files, no run folder");
     }
 }
