@@ -65,7 +65,7 @@ public final class IngestJob {
         }
         List<Source.Item> items = listed.get();
         WorkFolders.removeAbandoned(options.workRoot());
-        Path work = WorkFolders.newRun(options.workRoot());
+        Path work = WorkFolders.newRun(options.workRoot(), options.keepWork());
         try {
             for (Source.Item item : items) {
                 long t0 = System.nanoTime();

@@ -18,10 +18,13 @@ import org.alos2ingest.util.Host;
  * The folders an ingest or scan works in under the work root, named after the process that made
  * them ({@code run-<time>-<pid>@<host>-<n>}). A run killed with SIGKILL, or on a node that died,
  * cannot remove its folder; the next run on the same host removes those whose process is gone, and
- * never one of a run still going, here or on another host sharing the work root.
+ * never one of a run still going, here or on another host sharing the work root, nor one kept on
+ * purpose ({@code --keep-work}, marked {@value #KEEP}).
  */
 final class WorkFolders {
 
+    /** Marks a folder kept for debugging: left alone after its run has ended. */
+    static final String KEEP = ".keep";
     private static final Logger LOG = Logger.getLogger("org.alos2ingest");
     /** run-TIME-PID@HOST-N and scan-PID@HOST; a host name may hold dashes, a pid and N may not. */
     private static final Pattern OWNED = Pattern.compile("run-.*-(\\d+)@(.+)-\\d+|scan-(\\d+)@(.+)");
@@ -29,13 +32,21 @@ final class WorkFolders {
     private WorkFolders() {
     }
 
-    /** A new folder of this process for one ingest run. */
-    static Path newRun(Path root) {
+    /**
+     * A new folder of this process for one ingest run.
+     *
+     * @param keep marked to be kept after the run (even a killed one) for debugging
+     */
+    static Path newRun(Path root, boolean keep) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         try {
             Files.createDirectories(root);
             // a fresh folder even when queued jobs of this process start in the same instant
-            return Files.createTempDirectory(root, "run-" + stamp + "-" + owner() + "-");
+            Path run = Files.createTempDirectory(root, "run-" + stamp + "-" + owner() + "-");
+            if (keep) {
+                Files.createFile(run.resolve(KEEP));
+            }
+            return run;
         } catch (IOException e) {
             throw new IngestException(root, "cannot create work folder: " + e.getMessage(), e);
         }
@@ -66,7 +77,7 @@ final class WorkFolders {
                     continue;
                 }
                 boolean run = m.group(1) != null;
-                if (m.group(run ? 2 : 4).equals(host) && !alive(Long.parseLong(m.group(run ? 1 : 3)))) {
+                if (m.group(run ? 2 : 4).equals(host) && !alive(Long.parseLong(m.group(run ? 1 : 3))) && !Files.exists(p.resolve(KEEP))) {
                     LOG.fine("removing " + p + ", left by a run that ended without cleaning up");
                     FileTrees.deleteQuietly(p);
                 }

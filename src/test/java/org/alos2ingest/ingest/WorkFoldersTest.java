@@ -39,6 +39,12 @@ class WorkFoldersTest {
         for (String n : kept) {
             Files.createDirectories(root.resolve(n));
         }
+        // kept for debugging (--keep-work) by a run that has ended
+        String debug = "run-20261206-101500-" + dead + "@" + host + "-654";
+        Files.createDirectories(root.resolve(debug));
+        Files.createFile(root.resolve(debug).resolve(WorkFolders.KEEP));
+        kept = new java.util.ArrayList<>(kept);
+        kept.add(debug);
         WorkFolders.removeAbandoned(root);
         try (Stream<Path> s = Files.list(root)) {
             assertEquals(kept.stream().sorted().toList(), s.map(p -> p.getFileName().toString()).sorted().toList());
@@ -47,7 +53,7 @@ class WorkFoldersTest {
 
     @Test
     void aNewRunFolderNamesThisProcessAndHost() {
-        Path run = WorkFolders.newRun(root);
+        Path run = WorkFolders.newRun(root, false);
         String name = run.getFileName().toString();
         assertTrue(name.matches("run-\\d{8}-\\d{6}-" + ProcessHandle.current().pid() + "@" + java.util.regex.Pattern.quote(Host.name()) + "-\\d+"), name);
         WorkFolders.removeAbandoned(root);
