@@ -22,11 +22,17 @@ public final class UnpackOptions {
             description = "Most uncompressed bytes per compressed byte before a zip is refused as a bomb (default: ${DEFAULT-VALUE}).")
     double maxRatio;
 
+    @Option(names = "--keep-free", paramLabel = "SIZE", defaultValue = "256M", converter = DataSize.OrZero.class,
+            description = "Space a delivery's unpacking must leave free on the work folder's disk, for rendering and the product zip "
+                    + "(default: ${DEFAULT-VALUE}; lower it for a small scratch disk).")
+    long keepFree;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
     UnpackLimits limits() {
-        return Usage.check(spec, () -> UnpackLimits.defaults().withMaxTotalBytes(maxUnpacked).withMaxExpansionRatio(maxRatio));
+        return Usage.check(spec, () -> UnpackLimits.defaults().withMaxTotalBytes(maxUnpacked).withMaxExpansionRatio(maxRatio)
+                .withFreeSpaceMargin(keepFree));
     }
 
     Path workRoot(Path home) {

@@ -103,6 +103,7 @@ public final class ArchiveScan {
     /** Catalogs the groups here, {@code parallel} at a time; returns when all are done. */
     public IngestReport runLocally(Path root, String folderRegex, String tag, int parallel) {
         // Groups are ingested while the walk still finds more; ingestGroup reports its own failures.
+        WorkFolders.removeAbandoned(options.workRoot());
         try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES);
              Parallel.Tasks<RuntimeException> groups = Parallel.open(parallel)) {
             IngestReport report = scan(root, folderRegex, (g, r) -> groups.submit(() -> {
@@ -113,6 +114,17 @@ public final class ArchiveScan {
             return report;
         } catch (CancellationException e) {
             throw new IngestException(root, "scan interrupted", e);
+        } finally {
+            removeScanFolder();
+        }
+    }
+
+    /** This process's scan folder, once no group of it is being written any more. */
+    private void removeScanFolder() {
+        try {
+            Files.deleteIfExists(WorkFolders.scan(options.workRoot()));
+        } catch (IOException e) {
+            // not empty: another scan of this process (a worker's parallel jobs) is still writing in it
         }
     }
 
@@ -129,7 +141,12 @@ public final class ArchiveScan {
         if (groups.isEmpty()) {
             throw new IngestException(folder, "no Level 1.1 IMG file with frame-date " + fdate);
         }
-        dispatch(groups, (g, r) -> ingestGroup(g, tag, r), report);
+        WorkFolders.removeAbandoned(options.workRoot());
+        try {
+            dispatch(groups, (g, r) -> ingestGroup(g, tag, r), report);
+        } finally {
+            removeScanFolder();
+        }
         return report;
     }
 
@@ -138,8 +155,10 @@ public final class ArchiveScan {
         long t0 = System.nanoTime();
         String id = group.fdate();
         Path folder = null;
+        StageLog stage = new StageLog();
         try {
             id = group.datasetId();
+            stage.enter("describing " + id);
             SceneFinder finder = new SceneFinder(w -> warn(report, w));
             Scene scene = finder.scenesOf(group.folder(), group.files()).stream()
                     .filter(s -> group.firstImage().getFileName().toString().contains(s.id()))
@@ -149,17 +168,16 @@ public final class ArchiveScan {
             }
             Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));
             Description d = archiveDescription(describer, describer.describe(scene, Provenance.local(group.folder())), group, tag);
-            folder = options.workRoot().resolve("scan-" + ProcessHandle.current().pid()).resolve(d.id());
+            folder = WorkFolders.scan(options.workRoot()).resolve(d.id());
             FileTrees.delete(folder);
             Files.createDirectories(folder);
             Json.write(folder.resolve(d.id() + ".met.json"), d.met());
             Json.write(folder.resolve(d.id() + ".dataset.json"), d.dataset());
-            String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w));
+            String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w), stage::enter);
             report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, d.id(), d.id(), location, secs(t0)));
-        } catch (IngestException e) {
-            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id, e.getMessage(), secs(t0)));
         } catch (IOException | RuntimeException e) {
-            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id, group.folder() + ": " + e, secs(t0)));
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id,
+                    stage.lineFor(e, options.workRoot(), group.folder().toString()), secs(t0)));
         } finally {
             FileTrees.deleteQuietly(folder);
         }

@@ -42,9 +42,11 @@ public final class DatasetPublication {
     /**
      * @param warnings told when an uncataloged copy is found at the location (a crash between
      *                 publish and catalog) and replaced
+     * @param stages   told as publishing and cataloging start ("publishing ID to LOCATION")
      * @return the publish location
      */
-    public String publishAndCatalog(Description d, Path folder, boolean force, Consumer<String> warnings) throws IOException {
+    public String publishAndCatalog(Description d, Path folder, boolean force, Consumer<String> warnings,
+                                    Consumer<String> stages) throws IOException {
         String location = d.match().publishLocation(settings, d.version(), d.dataset(), d.met());
         String host = Host.name();
         List<String> urls = d.match().publishUrls(settings, d.version(), d.dataset(), d.met(), host);
@@ -69,6 +71,7 @@ public final class DatasetPublication {
             browsePublisher = publishers.forLocation(browseLocation);
             browsePublisher.publishFiles(smallBrowse, browseLocation, true);
         }
+        stages.accept("publishing " + d.id() + " to " + location);
         try {
             publisher.publish(folder, location, true);
         } catch (IngestException e) {
@@ -77,6 +80,7 @@ public final class DatasetPublication {
             }
             throw e;
         }
+        stages.accept("cataloging " + d.id() + " in " + catalog.describe());
         try {
             catalog.index(doc);
         } catch (RuntimeException e) {

@@ -3,8 +3,6 @@ package org.alos2ingest.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +64,8 @@ public final class IngestJob {
             return report;
         }
         List<Source.Item> items = listed.get();
-        Path work = newWorkFolder();
+        WorkFolders.removeAbandoned(options.workRoot());
+        Path work = WorkFolders.newRun(options.workRoot(), options.keepWork());
         try {
             for (Source.Item item : items) {
                 long t0 = System.nanoTime();
@@ -76,14 +75,15 @@ public final class IngestJob {
                     continue;
                 }
                 Path itemWork = work.resolve("d" + items.indexOf(item));
+                StageLog stage = new StageLog();
                 try {
                     Files.createDirectories(itemWork);
+                    stage.enter("fetching " + item.location());
                     Delivery delivery = source.fetch(item, itemWork, options.progress());
-                    ingest(delivery, itemWork, report, t0);
-                } catch (IngestException e) {
-                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(), e.getMessage(), secs(t0)));
-                } catch (IOException e) {
-                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(), e.toString(), secs(t0)));
+                    ingest(delivery, itemWork, report, t0, stage);
+                } catch (IngestException | IOException e) {
+                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, item.location(),
+                            stage.lineFor(e, itemWork, item.location()), secs(t0)));
                 } finally {
                     if (!options.keepWork()) {
                         FileTrees.deleteQuietly(itemWork);
@@ -171,7 +171,7 @@ public final class IngestJob {
     }
 
     /** Ingests one delivery already on local disk; failures of single scenes are reported, not thrown. */
-    void ingest(Delivery delivery, Path work, IngestReport report, long t0) throws IOException {
+    void ingest(Delivery delivery, Path work, IngestReport report, long t0, StageLog stage) throws IOException {
         Path path = delivery.path();
         UnpackedDelivery unpacked;
         if (Files.isDirectory(path)) {
@@ -181,6 +181,7 @@ public final class IngestJob {
                 return;
             }
             Unpacker unpacker = new Unpacker(options.limits(), options.progress());
+            stage.enter("unpacking " + path);
             unpacked = unpacker.unpack(path, work.resolve("unpacked"));
         }
         SceneFinder finder = new SceneFinder(w -> warn(report, w));
@@ -194,10 +195,10 @@ public final class IngestJob {
         for (Scene scene : scenes) {
             try {
                 ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
-                        work.resolve("products"), report, t0);
+                        work.resolve("products"), report, t0, stage);
             } catch (IngestException e) {
                 report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
-                        relocate(e, unpacked, delivery).getMessage(), secs(t0)));
+                        stage.lineFor(relocate(e, unpacked, delivery), work, scene.id()), secs(t0)));
             }
         }
     }
@@ -256,19 +257,22 @@ public final class IngestJob {
     }
 
     private void ingestScene(Scene scene, UnpackedDelivery unpacked, Delivery delivery, java.util.function.Predicate<Path> owned,
-                             Path productsRoot, IngestReport report, long t0) throws IOException {
+                             Path productsRoot, IngestReport report, long t0, StageLog stage) throws IOException {
         String id = scene.id();
         if (!options.force() && catalog.contains(id)) {
             report.add(new IngestReport.Outcome(IngestReport.Status.SKIPPED, id, id, "already in " + catalog.describe() + " (--force re-ingests)", secs(t0)));
             return;
         }
         Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));
+        stage.enter("describing " + id);
         Description d = describer.describe(scene, new Provenance(delivery.downloadSource(), delivery.metadata()));
 
         Path folder = productsRoot.resolve(id);
         FileTrees.delete(folder);
         Files.createDirectories(folder);
+        stage.enter("packaging " + id);
         new ProductPackager(options.progress()).packageZip(scene, unpacked, owned, folder.resolve(id + ".zip"));
+        stage.enter("rendering " + id);
         for (SceneRenderer r : renderers) {
             if (r.appliesTo(scene)) {
                 d = r.render(scene, d, folder, options.progress()).addTo(d);
@@ -281,24 +285,13 @@ public final class IngestJob {
             PgeMetrics.append(folder, delivery.transfers());
         }
 
-        String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w));
+        String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w), stage::enter);
         report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, id, id, location, secs(t0)));
     }
 
     private void warn(IngestReport report, String warning) {
         report.warn(warning);
         LOG.warning(warning);
-    }
-
-    private Path newWorkFolder() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        try {
-            Files.createDirectories(options.workRoot());
-            // a fresh folder even when queued jobs of this process start in the same instant
-            return Files.createTempDirectory(options.workRoot(), "run-" + stamp + "-" + ProcessHandle.current().pid() + "-");
-        } catch (IOException e) {
-            throw new IngestException(options.workRoot(), "cannot create work folder: " + e.getMessage(), e);
-        }
     }
 
     private static double secs(long t0) {

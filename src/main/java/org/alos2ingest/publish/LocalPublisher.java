@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.config.Json;
+import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Host;
 
@@ -98,8 +99,11 @@ public final class LocalPublisher implements Publisher {
                 Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
+            // the disk named before the clean-up frees it again; the JDK's exception class is no help to a user
+            PublishException failure = DiskFull.causedBy(e) ? new PublishException(null, DiskFull.message(parent, "publishing " + dest), e)
+                    : new PublishException(dest, "cannot publish: " + e.getMessage(), e);
             FileTrees.deleteQuietly(tmp);
-            throw new PublishException(dest, "cannot publish: " + e, e);
+            throw failure;
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(tmp);
             throw e;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.Sizes;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
@@ -100,11 +101,17 @@ final class EntryChecks {
         try {
             Files.createDirectories(folder);
             long free = Files.getFileStore(folder).getUsableSpace();
-            if (free < needed + limits.freeSpaceMargin()) {
-                throw new UnpackException(zip, "needs " + Sizes.human(needed) + " to extract but only "
-                        + Sizes.human(free) + " is free in " + folder);
+            long margin = limits.freeSpaceMargin();
+            if (free < needed + margin) {
+                // the disk named first, as when a write finds it full; the margin said, or "only 1 GiB" would not add up
+                throw new UnpackException(null, DiskFull.tooSmall(folder) + " to unpack " + zip + ": it needs " + Sizes.human(needed)
+                        + " to extract but only " + Sizes.human(Math.max(0, free - margin)) + " may be used"
+                        + (margin > 0 ? " while " + Sizes.human(margin) + " stays free for rendering (--keep-free)" : ""));
             }
         } catch (IOException e) {
+            if (DiskFull.causedBy(e)) {
+                throw new UnpackException(null, DiskFull.message(folder, "unpacking " + zip), e);
+            }
             throw new UnpackException(zip, "cannot check free space in " + folder + ": " + e.getMessage(), e);
         }
     }

@@ -17,6 +17,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 
+import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 import org.alos2ingest.util.Sizes;
@@ -86,6 +87,9 @@ final class EntryInflater {
             } catch (IOException ex) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw ex;
+                }
+                if (DiskFull.causedBy(ex)) {
+                    throw new UnpackException(null, DiskFull.message(dest, "unpacking " + zip + "!" + e.getName()), ex);
                 }
                 throw new UnpackException(zip, "entry '" + e.getName() + "' is damaged: " + ex.getMessage(), ex);
             }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Progress;
 import org.alos2ingest.util.Sizes;
@@ -95,8 +96,10 @@ public final class Unpacker {
             FileTrees.deleteQuietly(staging);
             throw new UnpackException(zip, "cannot extract into " + target + ": it already exists", e);
         } catch (IOException e) {
+            // named before the clean-up frees the disk again
+            String full = DiskFull.causedBy(e) ? DiskFull.message(staging, "unpacking " + zip) : null;
             FileTrees.deleteQuietly(staging);
-            throw new UnpackException(zip, "cannot extract: " + e.getMessage(), e);
+            throw full != null ? new UnpackException(null, full, e) : new UnpackException(zip, "cannot extract: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             FileTrees.deleteQuietly(staging);
             throw e;

@@ -4,7 +4,16 @@ import org.alos2ingest.util.Sizes;
 import picocli.CommandLine;
 
 /** A size in bytes as {@link Sizes} reads it: {@code 500M}, {@code 2G}, {@code 1.5T}; more than 0. */
-public final class DataSize implements CommandLine.ITypeConverter<Long> {
+public class DataSize implements CommandLine.ITypeConverter<Long> {
+
+    /** A size that may be 0, for space to leave free. */
+    public static final class OrZero extends DataSize {
+        @Override
+        public Long convert(String text) {
+            return text.strip().equals("0") ? 0L : super.convert(text);
+        }
+    }
+
     @Override
     public Long convert(String text) {
         long v;
