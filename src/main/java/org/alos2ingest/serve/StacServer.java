@@ -30,6 +30,19 @@ public final class StacServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The most threads of the server, answering requests and running Jetty's own selector and
+     * acceptor: bounded, since a waiting connection costs no thread (bodies are read without one,
+     * answers written without one) and a search mostly waits for the catalog's lock or CPU.
+     */
+    static final int MAX_THREADS = 64;
+    /** The largest request body read: a search's intersects of about 25 000 vertices. */
+    static final int MAX_BODY = 1 << 20;
+    /** The most bytes of request bodies held at once over all connections, before a 503. */
+    static final long MAX_BODIES_HELD = 32L * MAX_BODY;
+    /** A connection that sends or takes nothing for this long is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -42,17 +55,19 @@ public final class StacServer implements AutoCloseable {
 
     /** @param subscriptions the {@code /subscriptions} routes, or null to leave them off */
     public StacServer(StacBackend backend, Options options, SubscriptionsApi subscriptions, Runnable onStopped) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("serve");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setHost(options.bind());
         connector.setPort(options.port());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions)));
+        StacApi api = new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions);
+        server.setHandler(new GracefulHandler(new BufferedBodies(api, MAX_BODY, MAX_BODIES_HELD)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(options.grace().toMillis());
         server.setStopAtShutdown(true);
