@@ -42,6 +42,11 @@ public final class StacServer implements AutoCloseable {
     static final long MAX_BODIES_HELD = 32L * MAX_BODY;
     /** A connection that sends or takes nothing for this long is closed. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * While stopping, a connection that makes no progress for this long is closed (Jetty's default,
+     * 1 s, would cut a client on a poor link pausing mid-upload); one that progresses may take the grace.
+     */
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Server server;
     private final ServerConnector connector;
@@ -63,6 +68,7 @@ public final class StacServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
         connector.setHost(options.bind());
         connector.setPort(options.port());
         server.addConnector(connector);
