@@ -43,10 +43,11 @@ public final class StacServer implements AutoCloseable {
     /** A connection that sends or takes nothing for this long is closed. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * While stopping, a connection that makes no progress for this long is closed (Jetty's default,
-     * 1 s, would cut a client on a poor link pausing mid-upload); one that progresses may take the grace.
+     * While stopping, a connection that makes no progress for this long is closed (Jetty's own
+     * default); one that progresses may take the whole grace period. Idle keep-alive connections
+     * hold a stop until then, so it stays well under the grace period, or stop would time out.
      */
-    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
     private final Server server;
     private final ServerConnector connector;
@@ -68,7 +69,7 @@ public final class StacServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
+        connector.setShutdownIdleTimeout(Math.max(100, Math.min(SHUTDOWN_IDLE_TIMEOUT.toMillis(), options.grace().toMillis() / 2)));
         connector.setHost(options.bind());
         connector.setPort(options.port());
         server.addConnector(connector);

@@ -34,6 +34,8 @@ class SlowClientsTest {
         try (StacServer server = new StacServer(new StubBackend(),
                 new StacServer.Options("127.0.0.1", 0, null, List.of(), null, Duration.ofSeconds(1)), null).start()) {
             InetSocketAddress at = new InetSocketAddress("127.0.0.1", server.address().getPort());
+            Http http = new Http(URI.create("http://" + at.getHostString() + ":" + at.getPort() + "/"));
+            assertEquals(200, http.get("/search?limit=3").status(), "a first search before the slow clients come");
             int n = 2 * StacServer.MAX_THREADS;
             List<Slow> slow = new ArrayList<>();
             List<Socket> all = new ArrayList<>();
@@ -73,7 +75,7 @@ class SlowClientsTest {
                             }
                         }
                         try {
-                            TimeUnit.MILLISECONDS.sleep(100);
+                            TimeUnit.MILLISECONDS.sleep(200);
                         } catch (InterruptedException e) {
                             return;
                         }
@@ -81,19 +83,19 @@ class SlowClientsTest {
                 }, "trickler");
                 trickler.start();
                 try {
-                    Http http = new Http(URI.create("http://" + at.getHostString() + ":" + at.getPort() + "/"));
                     long worst = 0;
                     for (int i = 0; i < 20; i++) {
                         boolean post = i % 2 == 1;
                         long t0 = System.nanoTime();
                         CompletableFuture<Http.Answer> a = CompletableFuture.supplyAsync(
                                 () -> post ? http.post("/search", "{\"limit\": 3}") : http.get("/search?limit=3"));
-                        Http.Answer answer = a.get(5, TimeUnit.SECONDS);
+                        // without a thread free, a search would wait for as long as the slow clients hold on
+                        Http.Answer answer = a.get(10, TimeUnit.SECONDS);
                         long ms = (System.nanoTime() - t0) / 1_000_000;
                         worst = Math.max(worst, ms);
                         assertEquals(200, answer.status(), answer.toString());
                         assertEquals("FeatureCollection", answer.json().path("type").asText());
-                        assertTrue(ms < 3000, "search " + i + " took " + ms + " ms");
+                        assertTrue(ms < 5000, "search " + i + " took " + ms + " ms");
                     }
                     System.out.printf(Locale.ROOT, "slow clients: %d held connections, 20 searches, the slowest %d ms%n", all.size(), worst);
                 } finally {
