@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Searches a STAC API in a loop on T threads until a stop file appears, then prints one line:
+ * Searches a STAC API in a loop on T threads until a stop file appears (having printed STARTED as
+ * it begins), then prints one line:
  * {@code RESULT <searches> <seconds> <per second> <p50 ms> <p99 ms> <errors> <decreases>}, where a
  * decrease is a search that listed fewer items than the one before it on the same thread.
  * Run as a single-file program: {@code java bench/SearchLoad.java URL THREADS STOPFILE}.
@@ -30,6 +31,8 @@ public class SearchLoad {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger decreases = new AtomicInteger();
+        System.out.println("STARTED");
+        System.out.flush();
         long t0 = System.nanoTime();
         List<Thread> all = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

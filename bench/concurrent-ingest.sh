@@ -62,7 +62,11 @@ done
 
 java bench/SearchLoad.java "$url" "$threads" "$out/stop" >"$out/logs/search.txt" 2>&1 &
 load=$!
-sleep 2   # the search client compiled and searching before the ingests start
+# the search client compiled and searching before the ingests start
+for _ in $(seq 1 600); do
+  grep -q '^STARTED' "$out/logs/search.txt" 2>/dev/null && break
+  sleep 0.1
+done
 t0=$(date +%s.%N)
 pids=()
 for ((i = 0; i < ${#zips[@]}; i++)); do
