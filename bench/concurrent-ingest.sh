@@ -67,6 +67,7 @@ for _ in $(seq 1 600); do
   grep -q '^STARTED' "$out/logs/search.txt" 2>/dev/null && break
   sleep 0.1
 done
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(date +%s.%N)
 pids=()
 for ((i = 0; i < ${#zips[@]}; i++)); do
@@ -93,7 +94,7 @@ unique=$(sort -u <<<"$ids" | grep -c . || true)
 elapsed=$(echo "$t1 - $t0" | bc)
 
 {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average before the run $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; load average (1, 5, 15 min) at the start $load_before, at the end $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
   echo "$n ingest processes at once, one FBD L1.5 delivery each (${size_opt[*]}, $(du -sh "$in" | cut -f1) in all, ingest $ingest_opts), $threads search threads on serve"
   printf 'ingest: %d datasets in %.1f s = %.2f datasets/s (%d failed; %d cataloged, %d distinct)\n' \
     "$n" "$elapsed" "$(echo "$n / $elapsed" | bc -l)" "$failed" "$count" "$unique"
