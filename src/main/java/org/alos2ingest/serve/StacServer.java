@@ -18,7 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The STAC API on an embedded Jetty: one connector on the address asked, the API behind a graceful
  * handler so that stopping (also on SIGTERM, through Jetty's shutdown hook) lets requests in flight
- * finish, up to a grace period, while new connections are refused.
+ * finish, up to a grace period, while new connections are refused; and behind {@link BufferedBodies},
+ * so that slow clients hold connections, not the few threads. The limits are constants here: the
+ * README's serve section lists them.
  */
 public final class StacServer implements AutoCloseable {
 
