@@ -54,6 +54,11 @@ final class BufferedBodies extends Handler.Wrapper {
         return true;
     }
 
+    /** The bytes of bodies held now. */
+    long held() {
+        return held.get();
+    }
+
     private static ApiError tooLarge(long got) {
         return new ApiError(413, "PayloadTooLarge", "body: at most " + StacServer.MAX_BODY + " bytes" + (got > 0 ? ", got " + got : ""));
     }
