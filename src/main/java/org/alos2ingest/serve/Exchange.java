@@ -25,7 +25,7 @@ final class Exchange {
     static final String JSON = "application/json";
     static final String GEO_JSON = "application/geo+json";
     private static final ObjectMapper COMPACT = new ObjectMapper();
-    private static final int MAX_BODY = 1 << 20;
+    private static final int MAX_BODY = StacServer.MAX_BODY;
     /** Below this, gzip costs more than it saves. */
     private static final int GZIP_MIN = 1024;
 

@@ -18,7 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The STAC API on an embedded Jetty: one connector on the address asked, the API behind a graceful
  * handler so that stopping (also on SIGTERM, through Jetty's shutdown hook) lets requests in flight
- * finish, up to a grace period, while new connections are refused.
+ * finish, up to a grace period, while new connections are refused; and behind {@link BufferedBodies},
+ * so that slow clients hold connections, not the few threads. The limits are constants here: the
+ * README's serve section lists them.
  */
 public final class StacServer implements AutoCloseable {
 
@@ -29,6 +31,25 @@ public final class StacServer implements AutoCloseable {
             grace = grace == null ? Duration.ofSeconds(20) : grace;
         }
     }
+
+    /**
+     * The most threads of the server, answering requests and running Jetty's own selector and
+     * acceptor: bounded, since a waiting connection costs no thread (bodies are read without one,
+     * answers written without one) and a search mostly waits for the catalog's lock or CPU.
+     */
+    static final int MAX_THREADS = 64;
+    /** The largest request body read: a search's intersects of about 25 000 vertices. */
+    static final int MAX_BODY = 1 << 20;
+    /** The most bytes of request bodies held at once over all connections, before a 503. */
+    static final long MAX_BODIES_HELD = 32L * MAX_BODY;
+    /** A connection that sends or takes nothing for this long is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * While stopping, a connection that makes no progress for this long is closed (Jetty's own
+     * default); one that progresses may take the whole grace period. Idle keep-alive connections
+     * hold a stop until then, so it stays well under the grace period, or stop would time out.
+     */
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(1);
 
     private final Server server;
     private final ServerConnector connector;
@@ -42,17 +63,20 @@ public final class StacServer implements AutoCloseable {
 
     /** @param subscriptions the {@code /subscriptions} routes, or null to leave them off */
     public StacServer(StacBackend backend, Options options, SubscriptionsApi subscriptions, Runnable onStopped) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
         threads.setName("serve");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setShutdownIdleTimeout(Math.max(100, Math.min(SHUTDOWN_IDLE_TIMEOUT.toMillis(), options.grace().toMillis() / 2)));
         connector.setHost(options.bind());
         connector.setPort(options.port());
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions)));
+        StacApi api = new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions);
+        server.setHandler(new GracefulHandler(new BufferedBodies(api, MAX_BODY, MAX_BODIES_HELD)));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(options.grace().toMillis());
         server.setStopAtShutdown(true);

@@ -18,7 +18,7 @@ import com.networknt.schema.SpecificationVersion;
  * schemas refer to is mapped to the copies in {@code src/test/resources/stac-schemas} (see its NOTICE).
  * The 1.1.0 files are resolved by path, whatever {@code $id} they declare (one says {@code …/commonjson}).
  */
-final class StacSchemas {
+public final class StacSchemas {
 
     private static final String HERE = "classpath:stac-schemas/";
     private static final Map<String, String> EXTENSIONS = Map.of(
@@ -42,7 +42,7 @@ final class StacSchemas {
     }
 
     /** The schema violations of a STAC Item, Collection or Catalog, its declared extensions included. */
-    static List<String> violations(JsonNode stac) {
+    public static List<String> violations(JsonNode stac) {
         String kind = switch (stac.path("type").asText()) {
             case "Feature" -> "item-spec/json-schema/item.json";
             case "Collection" -> "collection-spec/json-schema/collection.json";
