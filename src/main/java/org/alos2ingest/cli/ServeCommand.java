@@ -1,6 +1,5 @@
 package org.alos2ingest.cli;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,7 +64,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         common.configureLogging();
-        checkOptions();
         Catalog catalog = common.openCatalog();
         var settings = common.settings();
         StacServer.Options options = new StacServer.Options(bind, port, baseUrl, cors,
@@ -121,32 +119,5 @@ public final class ServeCommand implements Callable<Integer> {
                     + ": the token must be at least 16 characters");
         }
         return t;
-    }
-
-    private void checkOptions() {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, not " + port);
-        }
-        if (grace < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--grace must be 0 or more seconds");
-        }
-        if (baseUrl != null) {
-            try {
-                URI u = URI.create(baseUrl);
-                if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an http(s) URL such as https://stac.example.org/alos2, not " + baseUrl);
-            }
-        }
-        if (cors != null) {
-            for (String o : cors) {
-                if (!o.equals("*") && !o.matches("https?://[^/\\s]+")) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "--cors takes an origin such as https://radiantearth.github.io (scheme and host, no path) or *, not " + o);
-                }
-            }
-        }
     }
 }

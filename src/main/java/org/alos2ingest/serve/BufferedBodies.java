@@ -27,16 +27,19 @@ final class BufferedBodies extends Handler.Wrapper {
 
     private final int limit;
     private final long totalLimit;
+    private final Cors cors;
     private final AtomicLong held = new AtomicLong();
 
     /**
      * @param limit      the largest body of one request
      * @param totalLimit the most bytes of bodies held at once, over every connection
+     * @param cors       the API's origins, so that a page on one of them can read the refusal
      */
-    BufferedBodies(Handler api, int limit, long totalLimit) {
+    BufferedBodies(Handler api, int limit, long totalLimit, Cors cors) {
         super(api);
         this.limit = limit;
         this.totalLimit = totalLimit;
+        this.cors = cors;
     }
 
     @Override
@@ -63,8 +66,10 @@ final class BufferedBodies extends Handler.Wrapper {
         return new ApiError(413, "PayloadTooLarge", "body: at most " + StacServer.MAX_BODY + " bytes" + (got > 0 ? ", got " + got : ""));
     }
 
-    private static void refuse(Request request, Response response, Callback callback, ApiError e) {
-        new Exchange(request, response, callback).error(e);
+    private void refuse(Request request, Response response, Callback callback, ApiError e) {
+        Exchange ex = new Exchange(request, response, callback);
+        cors.apply(ex);
+        ex.error(e);
     }
 
     /** One body arriving: each call reads what has come and asks to be called again when more does. */

@@ -76,7 +76,7 @@ public final class StacServer implements AutoCloseable {
         connector.setPort(options.port());
         server.addConnector(connector);
         StacApi api = new StacApi(backend, options.baseUrl(), options.publishRoot(), options.corsOrigins(), subscriptions);
-        server.setHandler(new GracefulHandler(new BufferedBodies(api, MAX_BODY, MAX_BODIES_HELD)));
+        server.setHandler(new GracefulHandler(new BufferedBodies(api, MAX_BODY, MAX_BODIES_HELD, new Cors(options.corsOrigins()))));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(options.grace().toMillis());
         server.setStopAtShutdown(true);

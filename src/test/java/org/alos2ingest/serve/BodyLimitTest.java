@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BodyLimitTest {
     private static final String TOKEN = "a-token-of-the-test-0123456789";
+    /** A page allowed to call the API: it must be able to read the refusal too. */
+    private static final String ORIGIN = "https://browser.example.org";
 
     @TempDir
     Path tmp;
@@ -41,7 +43,7 @@ class BodyLimitTest {
         catalog = Catalogs.open("sqlite:" + tmp.resolve("catalog.sqlite"), GrqDocuments.DEFINITIONS);
         server = new StacServer(Backends.of(catalog, GrqDocuments.DEFINITIONS, org.alos2ingest.config.Settings.load(null,
                 java.util.Map.of("ALOS2_INGEST_HOME", tmp.toString()))),
-                new StacServer.Options("127.0.0.1", 0, null, List.of(), null, Duration.ofSeconds(1)),
+                new StacServer.Options("127.0.0.1", 0, null, List.of(ORIGIN), null, Duration.ofSeconds(1)),
                 new SubscriptionsApi(Subscriptions.of(catalog), TOKEN), null).start();
     }
 
@@ -109,7 +111,7 @@ class BodyLimitTest {
 
     private static byte[] head(String path, String framing) {
         return ("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer " + TOKEN
-                + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "\r\nOrigin: " + ORIGIN + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Writes {@code total} bytes of a JSON-looking body (spaces), chunked or not, until done or the server closes. */
@@ -135,6 +137,7 @@ class BodyLimitTest {
         assertEquals(413, a.status(), path + ": " + a);
         assertTrue(a.headers().get("content-type").startsWith("application/json"), a.toString());
         assertEquals("PayloadTooLarge", a.json().path("code").asText(), a.toString());
+        assertEquals(ORIGIN, a.headers().get("access-control-allow-origin"), "readable by the page that sent it: " + a);
         assertTrue(a.json().path("description").asText().contains(String.valueOf(StacServer.MAX_BODY)), a.toString());
     }
 }

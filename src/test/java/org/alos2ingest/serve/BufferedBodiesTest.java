@@ -35,7 +35,7 @@ class BufferedBodiesTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        BufferedBodies bodies = new BufferedBodies(new Echo(), 100, 150);
+        BufferedBodies bodies = new BufferedBodies(new Echo(), 100, 150, new Cors(null));
         server.setHandler(bodies);
         server.start();
         try (Socket first = new Socket("127.0.0.1", connector.getLocalPort()); Socket second = new Socket("127.0.0.1", connector.getLocalPort())) {
