@@ -46,8 +46,16 @@ public final class Catalogs {
     private Catalogs() {
     }
 
+    /** The forms a catalog location takes, as a usage error lists them. */
+    public static final String FORMS = "sqlite:<file>, opensearch://host:port, opensearch+https://host:port or a catalog .json file";
+
     public static Catalog open(String uri) {
         return open(uri, null);
+    }
+
+    /** Whether {@code uri} names a kind of catalog that {@link #open} knows, without opening it. */
+    public static boolean known(String uri) {
+        return factory(uri) != null;
     }
 
     /**
@@ -55,6 +63,14 @@ public final class Catalogs {
      *                    GRQ catalog applies; may be null
      */
     public static Catalog open(String uri, DatasetDefinitions definitions) {
+        Factory f = factory(uri);
+        if (f == null) {
+            throw new CatalogException("unknown catalog '" + uri.replaceAll("//[^/@]*@", "//***@") + "' (expected " + FORMS + ")");
+        }
+        return f.open(uri, definitions);
+    }
+
+    private static Factory factory(String uri) {
         Matcher m = SCHEME.matcher(uri);
         Factory f = m.find() ? SCHEMES.get(m.group(1).toLowerCase(Locale.ROOT)) : null;
         if (f == null) {
@@ -64,11 +80,7 @@ public final class Catalogs {
                 f = null;
             }
         }
-        if (f == null) {
-            throw new CatalogException("unknown catalog '" + uri.replaceAll("//[^/@]*@", "//***@")
-                    + "' (expected sqlite:<file>, opensearch://host:port, opensearch+https://host:port or a catalog .json file)");
-        }
-        return f.open(uri, definitions);
+        return f;
     }
 
     private static Catalog openSearch(String uri, DatasetDefinitions definitions) {

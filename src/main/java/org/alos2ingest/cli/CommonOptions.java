@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import org.alos2ingest.catalog.Catalog;
 import org.alos2ingest.catalog.Catalogs;
+import org.alos2ingest.cli.input.CatalogLocation;
 import org.alos2ingest.cli.input.ExistingFile;
 import org.alos2ingest.config.DatasetDefinitions;
 import org.alos2ingest.config.Settings;
@@ -33,7 +34,7 @@ public final class CommonOptions {
                     + "(default: $ALOS2_INGEST_HOME, else $HOME/.alos2-ingest).")
     Path home;
 
-    @Option(names = "--catalog", paramLabel = "URI",
+    @Option(names = "--catalog", paramLabel = "URI", converter = CatalogLocation.class,
             description = "Catalog to use: sqlite:FILE (default: sqlite:<home>/catalog.sqlite), opensearch://HOST:PORT[/PREFIX], "
                     + "opensearch+https://HOST:PORT[/PREFIX] (user and password from OPENSEARCH_USER/OPENSEARCH_PASSWORD or ~/.netrc), "
                     + "or a catalog .json file.")

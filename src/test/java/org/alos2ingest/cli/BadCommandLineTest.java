@@ -65,6 +65,8 @@ class BadCommandLineTest {
                 {"search HOME --bbox 1,2,3,4 --intersects {\"type\":\"Point\",\"coordinates\":[1,2]}", "--intersects", "--bbox", "not both"},
                 {"search HOME stray", "stray", "stray", "takes options only"},
                 {"search HOME --hme x", "--hme", "--hme", "did you mean --home?"},
+                {"search HOME --catalog foo:bar", "--catalog", "foo:bar", "expected sqlite:<file>, opensearch://host:port"},
+                {"search HOME --catalog redis://u:secret@h:1", "--catalog", "redis://***@h:1", "is not a catalog"},
                 {"search HOME --start=", "--start", "an empty value", "ISO 8601"},
                 // ingest and its option groups
                 {"ingest HOME --max-zoom 99 x.zip", "--max-zoom", "99", "from 0 to 20"},
@@ -78,6 +80,7 @@ class BadCommandLineTest {
                 {"ingest HOME --max-unpacked-size lots x.zip", "--max-unpacked-size", "lots", "such as 500M or 2G"},
                 {"ingest HOME --max-unpacked-size 0 x.zip", "--max-unpacked-size", "0", "more than 0"},
                 {"ingest HOME --max-expansion-ratio 0.5 x.zip", "--max-expansion-ratio", "0.5", "1 or more"},
+                {"ingest HOME --keep-free some x.zip", "--keep-free", "some", "such as 500M or 2G"},
                 {"ingest HOME --sentinel-asia --start-date 2019-13-01", "--start-date", "2019-13-01", "YYYYMMDD"},
                 {"ingest HOME", "URL|PATH", "no source given", "delivery zip(s)"},
                 {"ingest HOME ftp://example.org/x.zip", "URL|PATH", "ftp://example.org/x.zip", "only http and https URLs and local paths"},
