@@ -64,29 +64,43 @@ public final class DatasetPublication {
         if (publisher.exists(location) && !force) {
             warnings.accept(d.id() + ": replacing a copy at " + location + " that was published but never cataloged");
         }
+        // The product first: a publish cut short (most likely during its large upload) then leaves
+        // only the product's own incomplete copy behind, not loose browse images beside it.
+        publisher.publish(folder, location, true);
         Publisher browsePublisher = null;
         if (browseLocation != null && !smallBrowse.isEmpty()) {
             browsePublisher = publishers.forLocation(browseLocation);
-            browsePublisher.publishFiles(smallBrowse, browseLocation, true);
-        }
-        try {
-            publisher.publish(folder, location, true);
-        } catch (IngestException e) {
-            if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
+            try {
+                browsePublisher.publishFiles(smallBrowse, browseLocation, true);
+            } catch (IngestException e) {
+                undo(publisher, location, e, warnings);
+                throw e;
             }
-            throw e;
         }
         try {
             catalog.index(doc);
         } catch (RuntimeException e) {
-            publisher.remove(location);
+            undo(publisher, location, e, warnings);
             if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
+                undo(browsePublisher, browseLocation, e, warnings);
             }
             throw e;
         }
         return location;
+    }
+
+    /**
+     * Unpublishes after a failure. When that fails too (the server that refused the publish is
+     * usually down for the removal as well), the first failure is still the one reported: it says
+     * what went wrong; the copy left behind is marked incomplete, or is replaced by the next run.
+     */
+    private static void undo(Publisher publisher, String location, RuntimeException failure, Consumer<String> warnings) {
+        try {
+            publisher.remove(location);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+            warnings.accept("could not remove " + location + " after the failure (the next run replaces it): " + cleanup.getMessage());
+        }
     }
 
     /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */
