@@ -18,6 +18,7 @@ import org.alos2ingest.describe.Description;
 import org.alos2ingest.publish.Publisher;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.stac.ProductStac;
+import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Host;
 
 /**
@@ -65,16 +66,24 @@ public final class DatasetPublication {
             warnings.accept(d.id() + ": replacing a copy at " + location + " that was published but never cataloged");
         }
         // The product first: a publish cut short (most likely during its large upload) then leaves
-        // only the product's own incomplete copy behind, not loose browse images beside it.
-        publisher.publish(folder, location, true);
+        // only the product's own incomplete copy behind, not loose browse images beside it. A local
+        // publish moves the folder's files, so the browse images go from copies.
+        List<Path> browseCopies = copies(browseLocation == null ? List.of() : smallBrowse, folder);
         Publisher browsePublisher = null;
-        if (browseLocation != null && !smallBrowse.isEmpty()) {
-            browsePublisher = publishers.forLocation(browseLocation);
-            try {
-                browsePublisher.publishFiles(smallBrowse, browseLocation, true);
-            } catch (IngestException e) {
-                undo(publisher, location, e, warnings);
-                throw e;
+        try {
+            publisher.publish(folder, location, true);
+            if (browseLocation != null && !browseCopies.isEmpty()) {
+                browsePublisher = publishers.forLocation(browseLocation);
+                try {
+                    browsePublisher.publishFiles(browseCopies, browseLocation, true);
+                } catch (IngestException e) {
+                    undo(publisher, location, e, warnings);
+                    throw e;
+                }
+            }
+        } finally {
+            if (!browseCopies.isEmpty()) {
+                FileTrees.deleteQuietly(browseCopies.get(0).getParent());
             }
         }
         try {
@@ -101,6 +110,18 @@ public final class DatasetPublication {
             failure.addSuppressed(cleanup);
             warnings.accept("could not remove " + location + " after the failure (the next run replaces it): " + cleanup.getMessage());
         }
+    }
+
+    private static List<Path> copies(List<Path> files, Path folder) throws IOException {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Path dir = Files.createTempDirectory(folder.toAbsolutePath().getParent(), ".browse-");
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(Files.copy(f, dir.resolve(f.getFileName())));
+        }
+        return out;
     }
 
     /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */
