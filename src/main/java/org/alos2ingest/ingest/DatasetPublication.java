@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.IngestException;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.CatalogUnavailableException;
 import org.alos2ingest.catalog.GrqDocument;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Description;
@@ -89,6 +90,12 @@ public final class DatasetPublication {
         try {
             catalog.index(doc);
         } catch (RuntimeException e) {
+            if (e instanceof CatalogUnavailableException u && u.mayHaveApplied() && !uncataloged(d.id(), e)) {
+                // The catalog may hold the document although it never said so: the files stay, so that
+                // a findable dataset never lacks them. The next run catalogs it, or finds it cataloged.
+                warnings.accept(d.id() + ": left published at " + location + ": the catalog stopped answering while it was being cataloged");
+                throw e;
+            }
             undo(publisher, location, e, warnings);
             if (browsePublisher != null) {
                 undo(browsePublisher, browseLocation, e, warnings);
@@ -96,6 +103,17 @@ public final class DatasetPublication {
             throw e;
         }
         return location;
+    }
+
+    /** Takes the document out of the catalog, in case it got in; false when the catalog still cannot say. */
+    private boolean uncataloged(String id, RuntimeException failure) {
+        try {
+            catalog.remove(id);
+            return true;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
     }
 
     /**
