@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenSearchStoppedDuringScanTest {
 
-    static final int GROUPS = 40;
+    static final int GROUPS = 24;
 
     @TempDir
     Path tmp;
