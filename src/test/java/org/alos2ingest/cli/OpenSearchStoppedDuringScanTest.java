@@ -87,7 +87,9 @@ class OpenSearchStoppedDuringScanTest {
                 assertTrue(errors.stream().allMatch(l -> l.contains(endpoint)), "every error names the endpoint: " + errors);
                 assertTrue(errors.get(errors.size() - 1).contains("group(s) not started"), first.output());
             } finally {
+                long t = System.nanoTime();
                 os.startAgain();
+                System.out.printf("the node was ready again in %.1f s%n", (System.nanoTime() - t) / 1e9);
             }
 
             // 2. the node is back: whatever it holds is published whole; a copy left published without a
@@ -109,7 +111,9 @@ class OpenSearchStoppedDuringScanTest {
                 // 3. the re-run does the rest, once each
                 ChildCli second = ChildCli.start(tmp.resolve("second.log"), Map.of(), "scan", "--home", home.toString(), "--catalog", catalogUri,
                         archive.toString());
+                long t = System.nanoTime();
                 assertTrue(second.process().waitFor(240, TimeUnit.SECONDS), second.output());
+                System.out.printf("the re-run took %.1f s%n", (System.nanoTime() - t) / 1e9);
                 assertEquals(0, second.process().exitValue(), second.output());
                 List<String> after = ids(catalog);
                 assertEquals(GROUPS, after.size(), "each group once: " + after);
