@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.IngestException;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.CatalogUnavailableException;
 import org.alos2ingest.config.DatasetMatch;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.describe.DescribeException;
@@ -100,17 +104,31 @@ public final class ArchiveScan {
         }
     }
 
-    /** Catalogs the groups here, {@code parallel} at a time; returns when all are done. */
+    /**
+     * Catalogs the groups here, {@code parallel} at a time; returns when all are done. Once the
+     * catalog is unreachable, no further group is started (each would fail the same way after its
+     * retries): the report says so in one line, and a re-run does what is left.
+     */
     public IngestReport runLocally(Path root, String folderRegex, String tag, int parallel) {
-        // Groups are ingested while the walk still finds more; ingestGroup reports its own failures.
         WorkFolders.removeAbandoned(options.workRoot());
+        AtomicReference<String> catalogDown = new AtomicReference<>();
+        AtomicInteger notStarted = new AtomicInteger();
+        // Groups are ingested while the walk still finds more; catalogGroup reports its own failures.
         try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES);
              Parallel.Tasks<RuntimeException> groups = Parallel.open(parallel)) {
             IngestReport report = scan(root, folderRegex, (g, r) -> groups.submit(() -> {
-                ingestGroup(g, tag, r);
+                if (catalogDown.get() != null) {
+                    notStarted.incrementAndGet();
+                } else {
+                    catalogGroup(g, tag, r).ifPresent(down -> catalogDown.compareAndSet(null, down));
+                }
                 task.advance(1);
             }));
             groups.await();
+            if (catalogDown.get() != null) {
+                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, null, root.toString(), "scan of " + root + " stopped, "
+                        + notStarted.get() + " group(s) not started: " + catalogDown.get() + " (run the scan again once it is back)", 0));
+            }
             return report;
         } catch (CancellationException e) {
             throw new IngestException(root, "scan interrupted", e);
@@ -152,6 +170,11 @@ public final class ArchiveScan {
 
     /** Makes, publishes and catalogs one group's metadata-only dataset; failures are reported. */
     public void ingestGroup(ArchiveGroup group, String tag, IngestReport report) {
+        catalogGroup(group, tag, report);
+    }
+
+    /** Like {@link #ingestGroup}; returns the failure when it was the catalog's being unreachable. */
+    private Optional<String> catalogGroup(ArchiveGroup group, String tag, IngestReport report) {
         long t0 = System.nanoTime();
         String id = group.fdate();
         Path folder = null;
@@ -175,12 +198,19 @@ public final class ArchiveScan {
             Json.write(folder.resolve(d.id() + ".dataset.json"), d.dataset());
             String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w), stage::enter);
             report.add(new IngestReport.Outcome(IngestReport.Status.INGESTED, d.id(), d.id(), location, secs(t0)));
+        } catch (IngestException e) {
+            report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id,
+                    stage.lineFor(e, options.workRoot(), group.folder().toString()), secs(t0)));
+            if (e instanceof CatalogUnavailableException) {
+                return Optional.of(e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id,
                     stage.lineFor(e, options.workRoot(), group.folder().toString()), secs(t0)));
         } finally {
             FileTrees.deleteQuietly(folder);
         }
+        return Optional.empty();
     }
 
     /**

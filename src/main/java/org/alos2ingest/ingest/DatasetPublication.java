@@ -12,12 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.IngestException;
 import org.alos2ingest.catalog.Catalog;
+import org.alos2ingest.catalog.CatalogUnavailableException;
 import org.alos2ingest.catalog.GrqDocument;
 import org.alos2ingest.config.Settings;
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.publish.Publisher;
 import org.alos2ingest.publish.Publishers;
 import org.alos2ingest.stac.ProductStac;
+import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Host;
 
 /**
@@ -66,31 +68,82 @@ public final class DatasetPublication {
         if (publisher.exists(location) && !force) {
             warnings.accept(d.id() + ": replacing a copy at " + location + " that was published but never cataloged");
         }
+        // The product first: a publish cut short (most likely during its large upload) then leaves
+        // only the product's own incomplete copy behind, not loose browse images beside it. A local
+        // publish moves the folder's files, so the browse images go from copies.
+        List<Path> browseCopies = copies(browseLocation == null ? List.of() : smallBrowse, folder);
         Publisher browsePublisher = null;
-        if (browseLocation != null && !smallBrowse.isEmpty()) {
-            browsePublisher = publishers.forLocation(browseLocation);
-            browsePublisher.publishFiles(smallBrowse, browseLocation, true);
-        }
         stages.accept("publishing " + d.id() + " to " + location);
         try {
             publisher.publish(folder, location, true);
-        } catch (IngestException e) {
-            if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
+            if (browseLocation != null && !browseCopies.isEmpty()) {
+                browsePublisher = publishers.forLocation(browseLocation);
+                try {
+                    browsePublisher.publishFiles(browseCopies, browseLocation, true);
+                } catch (IngestException e) {
+                    undo(publisher, location, e, warnings);
+                    throw e;
+                }
             }
-            throw e;
+        } finally {
+            if (!browseCopies.isEmpty()) {
+                FileTrees.deleteQuietly(browseCopies.get(0).getParent());
+            }
         }
         stages.accept("cataloging " + d.id() + " in " + catalog.describe());
         try {
             catalog.index(doc);
         } catch (RuntimeException e) {
-            publisher.remove(location);
+            if (e instanceof CatalogUnavailableException u && u.mayHaveApplied() && !uncataloged(d.id(), e)) {
+                // The catalog may hold the document although it never said so: the files stay, so that
+                // a findable dataset never lacks them. The next run catalogs it, or finds it cataloged.
+                warnings.accept(d.id() + ": left published at " + location + ": the catalog stopped answering while it was being cataloged");
+                throw e;
+            }
+            undo(publisher, location, e, warnings);
             if (browsePublisher != null) {
-                browsePublisher.remove(browseLocation);
+                undo(browsePublisher, browseLocation, e, warnings);
             }
             throw e;
         }
         return location;
+    }
+
+    /** Takes the document out of the catalog, in case it got in; false when the catalog still cannot say. */
+    private boolean uncataloged(String id, RuntimeException failure) {
+        try {
+            catalog.remove(id);
+            return true;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /**
+     * Unpublishes after a failure. When that fails too (the server that refused the publish is
+     * usually down for the removal as well), the first failure is still the one reported: it says
+     * what went wrong; the copy left behind is marked incomplete, or is replaced by the next run.
+     */
+    private static void undo(Publisher publisher, String location, RuntimeException failure, Consumer<String> warnings) {
+        try {
+            publisher.remove(location);
+        } catch (RuntimeException cleanup) {
+            failure.addSuppressed(cleanup);
+            warnings.accept("could not remove " + location + " after the failure (the next run replaces it): " + cleanup.getMessage());
+        }
+    }
+
+    private static List<Path> copies(List<Path> files, Path folder) throws IOException {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        Path dir = Files.createTempDirectory(folder.toAbsolutePath().getParent(), ".browse-");
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(Files.copy(f, dir.resolve(f.getFileName())));
+        }
+        return out;
     }
 
     /** One entry per {@code *.browse.png} at the top of the product folder, as GRQ lists them. */

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 import javax.net.ssl.SSLContext;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.RecoveryDelayHandler;
+import com.rabbitmq.client.TopologyRecoveryException;
+import com.rabbitmq.client.impl.ForgivingExceptionHandler;
 import org.alos2ingest.fetch.CredentialLookup;
 import org.alos2ingest.fetch.Credentials;
 import org.alos2ingest.fetch.ServiceLogin;
@@ -23,6 +29,10 @@ import org.alos2ingest.fetch.ServiceLogin;
  * which RabbitMQ accepts from the same machine only.
  */
 public final class Broker {
+
+    /** Waits between attempts to reach a lost broker again; the last one repeats for as long as it takes. */
+    static final List<Long> RECONNECT_DELAYS_MS = List.of(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L);
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest.jobs");
 
     private final BrokerAddress address;
     private final Optional<Credentials> credentials;
@@ -47,9 +57,10 @@ public final class Broker {
     }
 
     /**
-     * Opens a connection that recovers by itself from a lost network (channels and consumers are
-     * re-made; acknowledgements of deliveries from before the loss are dropped, and those jobs come
-     * back from the broker).
+     * Opens a connection that recovers by itself from a lost network or a broker restart, trying
+     * again after 1, 2, 4, 8, 16 and then every 30 s (channels and consumers are re-made;
+     * acknowledgements of deliveries from before the loss are dropped, and those jobs come back
+     * from the broker).
      *
      * @param role what the connection is for, shown in the broker's connection list
      */
@@ -74,7 +85,9 @@ public final class Broker {
         f.setRequestedHeartbeat(30);
         f.setAutomaticRecoveryEnabled(true);
         f.setTopologyRecoveryEnabled(true);
-        f.setNetworkRecoveryInterval(5_000);
+        // a broker restart takes seconds, an outage may take hours: try again soon, then every 30 s
+        f.setRecoveryDelayHandler(new RecoveryDelayHandler.ExponentialBackoffDelayHandler(RECONNECT_DELAYS_MS));
+        f.setExceptionHandler(new OneLineErrors(address));
         try {
             return f.newConnection("alos2-ingest " + role + " on " + hostName() + " (pid " + ProcessHandle.current().pid() + ")");
         } catch (PossibleAuthenticationFailureException e) {
@@ -94,6 +107,33 @@ public final class Broker {
             x = x.getCause();
         }
         return x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage();
+    }
+
+    /**
+     * The client's own reports of failed reconnection attempts as one warning line each, instead of
+     * a stack trace per attempt for as long as the broker is away.
+     */
+    private static final class OneLineErrors extends ForgivingExceptionHandler {
+        private final BrokerAddress address;
+
+        OneLineErrors(BrokerAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public void handleConnectionRecoveryException(Connection conn, Throwable exception) {
+            LOG.warning("broker " + address + " still unreachable (" + describe(exception) + "); trying again");
+        }
+
+        @Override
+        public void handleUnexpectedConnectionDriverException(Connection conn, Throwable exception) {
+            // a lost connection: the worker says so in its own log, and the connection recovers
+        }
+
+        @Override
+        public void handleTopologyRecoveryException(Connection conn, Channel ch, TopologyRecoveryException exception) {
+            LOG.warning("broker " + address + ": could not restore a queue or subscription after reconnecting: " + describe(exception));
+        }
     }
 
     static String hostName() {

@@ -96,6 +96,7 @@ public final class QueueWorker {
     private volatile boolean stopRequested;
     private volatile boolean stopping;
     private volatile String fatal;
+    private volatile BrokerLink link;
     private Channel consume;
     private String consumerTag;
     private boolean cancelled;
@@ -121,6 +122,7 @@ public final class QueueWorker {
     /** Runs jobs until stopped, {@code maxJobs} are done, or the queue stays idle; blocks. */
     public Summary run() {
         Connection connection = broker.connect("worker");
+        link = BrokerLink.watch(connection, broker.address(), this::say, this::touch);
         ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), new java.util.concurrent.ThreadFactory() {
             private final AtomicInteger n = new AtomicInteger();
 
@@ -228,7 +230,7 @@ public final class QueueWorker {
                         return;
                     }
                 }
-                if (quiet && System.nanoTime() - lastActivity.get() >= idleNanos) {
+                if (quiet && link.up() && System.nanoTime() - lastActivity.get() >= idleNanos) {
                     say("worker " + workerId + ": no job for " + settings.exitWhenIdle().toSeconds() + " s");
                     return;
                 }

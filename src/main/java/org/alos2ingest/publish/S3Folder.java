@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.logging.Logger;
+
 import org.alos2ingest.util.Parallel;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -15,6 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code threads} at a time, and the location's unfinished multipart uploads aborted.
  */
 record S3Folder(S3Client s3, S3Location loc, int threads) {
+
+    private static final Logger LOG = Logger.getLogger("org.alos2ingest");
 
     /** Every object's key and size; "folder" placeholders are left out. */
     Map<String, Long> list() {
@@ -37,16 +42,31 @@ record S3Folder(S3Client s3, S3Location loc, int threads) {
         Parallel.forEach(threads, keys, this::delete);
     }
 
+    /**
+     * Aborts the location's unfinished multipart uploads. One the server will not abort (s3proxy
+     * refuses one whose part upload was cut off by its own stop) is left to the bucket's lifecycle
+     * rule: it is invisible to readers, and a new upload of the same key does not need it gone.
+     */
     void abortUploads() {
+        List<MultipartUpload> uploads;
         try {
-            for (MultipartUpload u : s3.listMultipartUploadsPaginator(b -> b.bucket(loc.bucket()).prefix(loc.keyPrefix())).uploads()) {
-                s3.abortMultipartUpload(b -> b.bucket(loc.bucket()).key(u.key()).uploadId(u.uploadId()));
-            }
+            uploads = s3.listMultipartUploadsPaginator(b -> b.bucket(loc.bucket()).prefix(loc.keyPrefix())).uploads().stream().toList();
         } catch (S3Exception e) {
             if (e.statusCode() != 501) {
                 throw e;
             }
             // a server without upload listing keeps its unfinished parts out of the listing anyway
+            return;
+        }
+        for (MultipartUpload u : uploads) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(loc.bucket()).key(u.key()).uploadId(u.uploadId()));
+            } catch (NoSuchUploadException gone) {
+                // finished or aborted meanwhile
+            } catch (S3Exception e) {
+                LOG.warning("s3://" + loc.bucket() + "/" + u.key() + ": the server would not abort the unfinished upload " + u.uploadId()
+                        + " (" + S3Errors.reason(e) + "); a lifecycle rule (AbortIncompleteMultipartUpload) removes its parts");
+            }
         }
     }
 }

@@ -16,7 +16,6 @@ import org.alos2ingest.util.Progress;
 import org.alos2ingest.util.Sizes;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Publishes product folders to S3 (AWS, or any S3-compatible server), keeping HySDS's rule that a
@@ -171,9 +170,6 @@ public final class S3Publisher implements Publisher {
     }
 
     private static PublishException fail(S3Location loc, String what, Exception e) {
-        String reason = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
-                ? s3e.awsErrorDetails().errorCode() + " (HTTP " + s3e.statusCode() + "): " + s3e.awsErrorDetails().errorMessage()
-                : e.getMessage();
-        return new PublishException(loc + ": " + what + ": " + reason, e);
+        return new PublishException(loc + ": " + what + ": " + S3Errors.reason(e), e);
     }
 }

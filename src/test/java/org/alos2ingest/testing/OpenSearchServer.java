@@ -75,14 +75,45 @@ public final class OpenSearchServer {
         call("DELETE", "/_index_template/" + prefix, null);
     }
 
+    /**
+     * Stops the node as an operator does ({@code bin/start-opensearch --stop}: SIGTERM, then SIGKILL
+     * after 30 s); its data stays. Every test using the shared node in the meantime fails: only a
+     * test about a stopped node calls this, and {@link #startAgain} before it ends.
+     */
+    public synchronized void stopNode() {
+        stop(root(), dir, false);
+    }
+
+    /** Starts the stopped node again over the same data, on the same port; returns once it is green. */
+    public synchronized void startAgain() {
+        URI again = launch(root(), dir, url.getPort());
+        if (!again.equals(url)) {
+            throw new IllegalStateException("OpenSearch came back at " + again + ", not " + url);
+        }
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    }
+
     private static OpenSearchServer start() {
-        Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path root = root();
         try {
             // /tmp, not target/: the unprivileged user OpenSearch runs as must reach the folder,
             // and a checkout under a private home folder would stop it.
             Path dir = Files.createTempDirectory("alos2-ingest-opensearch-");
+            URI url = launch(root, dir, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, dir, true), "stop-opensearch"));
+            return new OpenSearchServer(dir, url);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start OpenSearch: " + e, e);
+        }
+    }
+
+    private static URI launch(Path root, Path dir, int port) {
+        try {
             List<String> cmd = new ArrayList<>(List.of(root.resolve("bin/start-opensearch").toString(),
-                    "--dir", dir.toString(), "--port", "0", "--heap", "512m"));
+                    "--dir", dir.toString(), "--port", String.valueOf(port), "--heap", "512m"));
             addIfPresent(cmd, "--zip", System.getProperty("alos2ingest.opensearch.zip"));
             addIfPresent(cmd, "--geo-jar", System.getProperty("alos2ingest.opensearch.geo"));
             String version = System.getProperty("alos2ingest.opensearch.version");
@@ -100,9 +131,7 @@ public final class OpenSearchServer {
                 throw new IllegalStateException("bin/start-opensearch failed (" + p.exitValue() + "): " + Files.readString(log));
             }
             Files.deleteIfExists(log);
-            URI url = URI.create(Files.readString(dir.resolve("url")).strip());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(root, dir), "stop-opensearch"));
-            return new OpenSearchServer(dir, url);
+            return URI.create(Files.readString(dir.resolve("url")).strip());
         } catch (IOException e) {
             throw new IllegalStateException("cannot start OpenSearch: " + e, e);
         } catch (InterruptedException e) {
@@ -118,7 +147,7 @@ public final class OpenSearchServer {
         }
     }
 
-    private static void stop(Path root, Path dir) {
+    private static void stop(Path root, Path dir, boolean delete) {
         try {
             Process p = new ProcessBuilder(root.resolve("bin/start-opensearch").toString(), "--stop", "--dir", dir.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -128,7 +157,9 @@ public final class OpenSearchServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        FileTrees.deleteQuietly(dir);
+        if (delete) {
+            FileTrees.deleteQuietly(dir);
+        }
     }
 
     /** The folder holding the node (distribution, data, logs). */

@@ -32,15 +32,36 @@ public final class RabbitMq implements BeforeAllCallback, ParameterResolver {
     public static final class Broker implements ExtensionContext.Store.CloseableResource {
         public static final String USER = "alos2test";
         private final int port;
+        private final int distPort;
         private final String password;
         private final Path dir;
-        private final Process process;
+        private Process process;
 
-        Broker(int port, String password, Path dir, Process process) {
+        Broker(int port, int distPort, String password, Path dir) {
             this.port = port;
+            this.distPort = distPort;
             this.password = password;
             this.dir = dir;
-            this.process = process;
+        }
+
+        /**
+         * Stops the broker as systemd or Docker does: SIGTERM to rabbitmq-server, which stops the node
+         * gracefully (as {@code rabbitmqctl stop} would, without that tool's seconds of start-up): it
+         * closes every client connection and ends; durable queues and persistent messages stay on disk.
+         */
+        public synchronized void stop() throws IOException, InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("rabbitmq-server did not stop within 60 s: " + tail(dir.resolve("console.log")));
+            }
+        }
+
+        /** Starts a stopped broker again: same node, folder (its queues and messages), ports and user. */
+        public synchronized void restart() throws Exception {
+            if (process.isAlive()) {
+                throw new IllegalStateException("the broker still runs");
+            }
+            launch(this);
         }
 
         public int port() {
@@ -71,7 +92,11 @@ public final class RabbitMq implements BeforeAllCallback, ParameterResolver {
         }
 
         @Override
-        public void close() throws Exception {
+        public synchronized void close() throws Exception {
+            if (!process.isAlive()) {
+                FileTrees.deleteQuietly(dir);
+                return;
+            }
             Process stop = new ProcessBuilder(script().toString(), "--stop", "--dir", dir.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stop.log").toFile()).start();
             stop.waitFor(60, TimeUnit.SECONDS);
@@ -107,38 +132,52 @@ public final class RabbitMq implements BeforeAllCallback, ParameterResolver {
         return Path.of("bin/start-rabbitmq").toAbsolutePath();
     }
 
+    /**
+     * A broker of the caller's own, beside the shared one, for a test that stops and restarts it;
+     * the caller closes it.
+     */
+    public static Broker startPrivate() {
+        return start();
+    }
+
     private static Broker start() {
         try {
             Path dir = Files.createTempDirectory("alos2-rabbitmq");
             byte[] b = new byte[12];
             new SecureRandom().nextBytes(b);
             String password = "Rmq-" + HexFormat.of().formatHex(b);
-            int port = freePort();
-            int distPort = freePort();
-            ProcessBuilder pb = new ProcessBuilder(script().toString(), "--foreground", "--dir", dir.toString(), "--port", String.valueOf(port),
-                    "--dist-port", String.valueOf(distPort), "--user", Broker.USER);
-            pb.environment().put("ALOS2_INGEST_BROKER_PASSWORD", password);
-            pb.redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile());
-            Process p = pb.start();
-            Broker broker = new Broker(port, password, dir, p);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            Exception last = null;
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("RabbitMQ did not start (exit " + p.exitValue() + "): " + tail(dir.resolve("console.log")));
-                }
-                try (Connection c = factory(port, password).newConnection("startup-check")) {
-                    return broker;
-                } catch (IOException | java.util.concurrent.TimeoutException e) {
-                    last = e;
-                }
-                Thread.sleep(250);
-            }
-            broker.close();
-            throw new IllegalStateException("RabbitMQ did not accept an AMQP connection within 90 s (" + last + "): " + tail(dir.resolve("console.log")));
+            Broker broker = new Broker(freePort(), freePort(), password, dir);
+            launch(broker);
+            return broker;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test broker: " + e.getMessage(), e);
         }
+    }
+
+    /** Runs rabbitmq-server for the broker and waits until it accepts an AMQP connection. */
+    private static void launch(Broker broker) throws Exception {
+        Path dir = broker.dir;
+        ProcessBuilder pb = new ProcessBuilder(script().toString(), "--foreground", "--dir", dir.toString(), "--port", String.valueOf(broker.port),
+                "--dist-port", String.valueOf(broker.distPort), "--user", Broker.USER);
+        pb.environment().put("ALOS2_INGEST_BROKER_PASSWORD", broker.password);
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
+        Process p = pb.start();
+        broker.process = p;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("RabbitMQ did not start (exit " + p.exitValue() + "): " + tail(dir.resolve("console.log")));
+            }
+            try (Connection c = factory(broker.port, broker.password).newConnection("startup-check")) {
+                return;
+            } catch (IOException | java.util.concurrent.TimeoutException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        broker.close();
+        throw new IllegalStateException("RabbitMQ did not accept an AMQP connection within 90 s (" + last + "): " + tail(dir.resolve("console.log")));
     }
 
     private static ConnectionFactory factory(int port, String password) {

@@ -29,13 +29,15 @@ public final class S3ProxyServer implements AutoCloseable {
     public static final String SECRET_KEY = "alos2-test-secret";
     private static final Pattern STARTED = Pattern.compile("Started ServerConnector.*\\{127\\.0\\.0\\.1:(\\d+)}");
 
-    private final Process process;
+    private final Path folder;
     private final Path data;
     private final Path log;
     private final URI endpoint;
+    private Process process;
 
-    private S3ProxyServer(Process process, Path data, Path log, URI endpoint) {
+    private S3ProxyServer(Process process, Path folder, Path data, Path log, URI endpoint) {
         this.process = process;
+        this.folder = folder;
         this.data = data;
         this.log = log;
         this.endpoint = endpoint;
@@ -43,23 +45,57 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public static S3ProxyServer start(Path folder) throws IOException, InterruptedException {
         Path data = Files.createDirectories(folder.resolve("s3-data"));
+        Launch l = launch(folder, data, 0);
+        return new S3ProxyServer(l.process(), folder, data, l.log(), URI.create("http://127.0.0.1:" + l.port()));
+    }
+
+    /**
+     * Stops the server as an operator or a crash would (SIGTERM, then SIGKILL after 10 s): every
+     * connection it holds is cut; its objects, unfinished multipart uploads included, stay on disk.
+     */
+    public synchronized void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a stopped server again, on the same port over the same data. */
+    public synchronized void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("s3proxy still runs");
+        }
+        process = launch(folder, data, endpoint.getPort()).process();
+    }
+
+    private record Launch(Process process, Path log, int port) {
+    }
+
+    private static Launch launch(Path folder, Path data, int port) throws IOException, InterruptedException {
         Path props = folder.resolve("s3proxy.properties");
         Files.write(props, List.of(
-                "s3proxy.endpoint=http://127.0.0.1:0",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + data));
         Path log = folder.resolve("s3proxy.log");
+        // appended to: a restart keeps what the earlier run said, and looks only at what it says itself
+        long from = Files.exists(log) ? Files.size(log) : 0;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", jar().toString(), "--properties", props.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Matcher m = STARTED.matcher(Files.readString(log));
+            String text = Files.readString(log);
+            Matcher m = STARTED.matcher(text.substring((int) Math.min(from, text.length())));
             if (m.find()) {
-                return new S3ProxyServer(p, data, log, URI.create("http://127.0.0.1:" + m.group(1)));
+                return new Launch(p, log, Integer.parseInt(m.group(1)));
             }
             if (!p.isAlive()) {
                 break;
