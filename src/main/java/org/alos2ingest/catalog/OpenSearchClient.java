@@ -100,7 +100,8 @@ final class OpenSearchClient {
                     pause(attempt, what);
                     continue;
                 }
-                throw new CatalogUnavailableException(endpoint.describe() + ": " + what + " failed" + tries(attempt, t0) + ": " + e, true, e);
+                throw new CatalogUnavailableException(endpoint.describe() + ": " + what + " failed" + tries(attempt, t0) + ": "
+                        + (e.getMessage() != null ? e.getMessage() : "the connection was closed"), true, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CatalogException(endpoint.describe() + ": " + what + " interrupted", e);
