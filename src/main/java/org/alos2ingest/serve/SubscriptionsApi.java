@@ -91,9 +91,24 @@ public final class SubscriptionsApi {
         if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
             throw new ApiError(415, "UnsupportedMediaType", "body: expected application/json, got " + (type == null ? "no Content-Type" : type));
         }
+        Subscription s = subscription(ex.body());
+        try {
+            subscriptions.add(s);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, "Conflict", "name: " + e.getMessage());
+        }
+        LOG.info("subscription " + s.name() + " added through the API");
+        ex.response.getHeaders().put(HttpHeader.LOCATION, "/" + SEGMENT + "/" + Links.segment(s.name()));
+        ex.json(201, s.publicJson(), Exchange.JSON);
+    }
+
+    /**
+     * A subscription from a POST body; anything malformed is a 400 {@link ApiError} naming the member.
+     */
+    static Subscription subscription(String text) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(ex.body());
+            body = Json.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badParameter("body", "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
@@ -127,14 +142,7 @@ public final class SubscriptionsApi {
         } catch (IllegalArgumentException e) {
             throw problem(e.getMessage());
         }
-        try {
-            subscriptions.add(s);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(409, "Conflict", "name: " + e.getMessage());
-        }
-        LOG.info("subscription " + s.name() + " added through the API");
-        ex.response.getHeaders().put(HttpHeader.LOCATION, "/" + SEGMENT + "/" + Links.segment(s.name()));
-        ex.json(201, s.publicJson(), Exchange.JSON);
+        return s;
     }
 
     private static String bbox(JsonNode n) {
