@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzing campaign: every Jazzer target (the @FuzzTest methods of the *FuzzTest classes) in fuzzing
 # mode for MINUTES each, PARALLEL at a time, under nice -n 19, with a 1 s limit per input. Then a
-# table: target, wall seconds (JVM start included), executions, exec/s (libFuzzer's average while
-# fuzzing), crashers found, corpus size.
+# table: target, wall seconds (JVM starts included), JVM runs, executions, exec/s (while fuzzing),
+# crashers found (crash-*, timeout-* files), corpus size.
 #
 #   bench/fuzz.sh                 # 10 minutes per target, 2 in parallel
 #   bench/fuzz.sh 1 2             # a 1-minute smoke run
@@ -41,29 +41,46 @@ mapfile -t targets <<<"$TARGETS"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 echo "${#targets[@]} targets, ${minutes} min each, ${parallel} in parallel, 1 s per input at most"
 
-# One target: its crashers before and after, libFuzzer's final stats from the log.
+# One target: its crashers before and after, libFuzzer's final stats from its logs. A libFuzzer timeout
+# ends the JVM (a Java exception does not: -keep_going); the target is then started again on its grown
+# corpus for the rest of its time, so one slow input costs a restart, not the target's whole budget.
 fuzz_one() {
   local target="$1" cls="${1%#*}" method="${1#*#}"
   local inputs="src/test/resources/$(echo "${cls%.*}" | tr . /)/${cls##*.}Inputs/$method"
   local log="$out/${cls##*.}-$method.log"
   mkdir -p "$inputs"
+  : >"$log"
   local before; before=$(find "$inputs" -name 'crash-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
   local start; start=$(date +%s)
-  # jazzer.internal.arg.N are libFuzzer's arguments, after those of the @FuzzTest annotation: the last
-  # -max_total_time wins over the annotation's maxDuration; -timeout is the per-input limit.
-  JAZZER_FUZZ=1 nice -n 19 java -Xmx1g -XX:+UseSerialGC \
-    -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')" \
-    -Djazzer.internal.arg.2=-timeout=1 -Djazzer.internal.arg.3=-print_final_stats=1 \
-    -Djazzer.keep_going="${KEEP_GOING:-20}" \
-    -cp "$cp" bench/FuzzTarget.java "$target" >"$log" 2>&1 || true
+  local budget; budget=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')
+  local runs=0 execs=0 fuzzing=0
+  while (( $(date +%s) - start < budget - 30 )); do
+    local left=$(( budget - ($(date +%s) - start) ))
+    runs=$((runs + 1))
+    echo "=== run $runs: $left s left" >>"$log"
+    # jazzer.internal.arg.N are libFuzzer's arguments, after those of the @FuzzTest annotation: the last
+    # -max_total_time wins over the annotation's maxDuration; -timeout is the per-input limit.
+    JAZZER_FUZZ=1 nice -n 19 java -Xmx1g -XX:+UseSerialGC \
+      -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1="-max_total_time=$left" \
+      -Djazzer.internal.arg.2=-timeout=1 -Djazzer.internal.arg.3=-print_final_stats=1 \
+      -Djazzer.keep_going="${KEEP_GOING:-50}" \
+      -cp "$cp" bench/FuzzTarget.java "$target" >"$log.run" 2>&1 || true
+    cat "$log.run" >>"$log"
+    local n; n=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log.run" | tail -1 | grep -o '[0-9]*$' || true)
+    [[ -n "$n" ]] || n=$(grep -oE '^#[0-9]+' "$log.run" | tail -1 | tr -d '#' || true)
+    execs=$(( execs + ${n:-0} ))
+    local t; t=$(grep -oE '^Done [0-9]+ runs in [0-9]+ second' "$log.run" | grep -oE '[0-9]+ second' | grep -oE '[0-9]+' || true)
+    [[ -n "$t" ]] || t=$(grep -oE 'exec/s: [0-9]+' "$log.run" | tail -1 | grep -oE '[0-9]+' | awk -v n="${n:-0}" '{ if ($1 > 0) printf "%d", n / $1 }' || true)
+    fuzzing=$(( fuzzing + ${t:-0} ))
+    grep -q 'libFuzzer: timeout' "$log.run" || break
+  done
+  rm -f "$log.run"
   local secs=$(( $(date +%s) - start ))
   local after; after=$(find "$inputs" -name 'crash-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
-  local execs; execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
-  [[ -n "$execs" ]] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
-  local rate; rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
+  local rate=$(( execs / (fuzzing > 0 ? fuzzing : 1) ))
   local corpus; corpus=$(find ".cifuzz-corpus/$cls/$method" -type f 2>/dev/null | wc -l)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$secs" "${execs:-0}" "${rate:-0}" "$((after - before))" "$corpus" >"$log.row"
-  echo "done $target: ${execs:-0} executions in ${secs}s, $((after - before)) new crasher(s)" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$secs" "$execs" "$rate" "$((after - before))" "$corpus" "$runs" >"$log.row"
+  echo "done $target: $execs executions in ${secs}s ($runs run(s)), $((after - before)) new crasher(s)" >&2
 }
 export -f fuzz_one
 export out minutes cp
@@ -71,11 +88,11 @@ export out minutes cp
 printf '%s\n' "${targets[@]}" | xargs -P "$parallel" -I{} bash -c 'fuzz_one "$@"' _ {}
 
 {
-  printf '%-62s %7s %12s %8s %9s %7s\n' target seconds executions exec/s crashers corpus
+  printf '%-50s %7s %5s %12s %7s %9s %7s\n' target seconds runs executions exec/s crashers corpus
   for t in "${targets[@]}"; do
     cls="${t%#*}"; row="$out/${cls##*.}-${t#*#}.log.row"
     [[ -f "$row" ]] || continue
-    IFS=$'\t' read -r name secs execs rate crashers corpus <"$row"
-    printf '%-62s %7s %12s %8s %9s %7s\n' "${name#org.alos2ingest.}" "$secs" "$execs" "$rate" "$crashers" "$corpus"
+    IFS=$'\t' read -r name secs execs rate crashers corpus runs <"$row"
+    printf '%-50s %7s %5s %12s %7s %9s %7s\n' "${name#org.alos2ingest.}" "$secs" "$runs" "$execs" "$rate" "$crashers" "$corpus"
   done
 } | tee "$out/summary.txt"

@@ -1,9 +1,11 @@
 package org.alos2ingest.fetch;
 
 import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.alos2ingest.testing.FuzzInputs;
 
 /**
@@ -13,6 +15,15 @@ import org.alos2ingest.testing.FuzzInputs;
  * must end in a {@link FetchException} or a list of items.
  */
 class SentinelAsiaFuzzTest {
+
+    /**
+     * The server, the HTTP client and the classes they load started before the first input, whose
+     * time the fuzzer would otherwise count against its 1 s limit.
+     */
+    @BeforeAll
+    static void warmUp() {
+        new SentinelAsiaFuzzTest().eorListing("<html>top</html>\0[{\"requestId\":\"ER1\",\"observeDateStr\":\"02/Jan/2024\"}]\0[{\"dataId\":\"D1\",\"typeStr\":\"ALOS(Data)\"}]\0attachment; filename=a.zip".getBytes(StandardCharsets.UTF_8));
+    }
 
     @FuzzTest(maxDuration = "10s")
     void eorListing(byte[] input) {
