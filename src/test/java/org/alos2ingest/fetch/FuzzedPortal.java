@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.alos2ingest.testing.FuzzInputs;
@@ -63,6 +64,14 @@ final class FuzzedPortal {
             }
         }
         return instance;
+    }
+
+    /**
+     * Jazzer's SSRF detector reports every connection the input could steer; the portal's client may
+     * only ever reach this loopback server, so connections anywhere else stay findings.
+     */
+    static void allowLoopbackOnly() {
+        BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
     }
 
     URI base() {
