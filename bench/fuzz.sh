@@ -9,7 +9,8 @@
 #   TARGETS='org.alos2ingest.catalog.cql2.Cql2FuzzTest#cql2Text' bench/fuzz.sh 5 1
 #
 # The corpus each target grows stays in .cifuzz-corpus/<class>/<method>/ (git-ignored) and seeds the
-# next campaign. A crasher is written by Jazzer into the target's regression folder,
+# next campaign. FUZZ_OUT=DIR puts logs and the table elsewhere, for a second campaign beside a first.
+# A crasher is written by Jazzer into the target's regression folder,
 # src/test/resources/<package>/<Class>Inputs/<method>/crash-<sha1>, which plain `mvn test` replays:
 # fix the parser and commit it there. Logs and the table go to bench/out/fuzz/.
 set -euo pipefail
@@ -17,7 +18,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 minutes="${1:-10}"
 parallel="${2:-2}"
-out="$root/bench/out/fuzz"
+out="${FUZZ_OUT:-$root/bench/out/fuzz}"
 mkdir -p "$out"
 
 mvn -B -ntp -q -Dstyle.color=never test-compile dependency:build-classpath -Dmdep.includeScope=test \
