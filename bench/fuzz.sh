@@ -2,7 +2,8 @@
 # Fuzzing campaign: every Jazzer target (the @FuzzTest methods of the *FuzzTest classes) in fuzzing
 # mode for MINUTES each, PARALLEL at a time, under nice -n 19, with a 1 s limit per input. Then a
 # table: target, wall seconds (JVM starts included), JVM runs, executions, exec/s (while fuzzing),
-# crashers found (crash-*, timeout-* files), corpus size.
+# crashers (crash-* inputs libFuzzer wrote), timeouts (timeout-* inputs: replay them, on a loaded
+# machine most are the JVM descheduled, not a slow parser), corpus size.
 #
 #   bench/fuzz.sh                 # 10 minutes per target, 2 in parallel
 #   bench/fuzz.sh 1 2             # a 1-minute smoke run
@@ -51,7 +52,6 @@ fuzz_one() {
   local log="$out/${cls##*.}-$method.log"
   mkdir -p "$inputs"
   : >"$log"
-  local before; before=$(find "$inputs" -name 'crash-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
   local start; start=$(date +%s)
   local budget; budget=$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')
   local runs=0 execs=0 fuzzing=0
@@ -77,11 +77,13 @@ fuzz_one() {
   done
   rm -f "$log.run"
   local secs=$(( $(date +%s) - start ))
-  local after; after=$(find "$inputs" -name 'crash-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
+  # what libFuzzer wrote: crash-* (an exception or a failed check, deduplicated by stack), timeout-*
+  local crashes; crashes=$(grep -o 'Test unit written to .*/crash-[0-9a-f]*' "$log" | sort -u | wc -l)
+  local timeouts; timeouts=$(grep -o 'Test unit written to .*/timeout-[0-9a-f]*' "$log" | sort -u | wc -l)
   local rate=$(( execs / (fuzzing > 0 ? fuzzing : 1) ))
   local corpus; corpus=$(find ".cifuzz-corpus/$cls/$method" -type f 2>/dev/null | wc -l)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$secs" "$execs" "$rate" "$((after - before))" "$corpus" "$runs" >"$log.row"
-  echo "done $target: $execs executions in ${secs}s ($runs run(s)), $((after - before)) new crasher(s)" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$secs" "$execs" "$rate" "$crashes" "$timeouts" "$corpus" "$runs" >"$log.row"
+  echo "done $target: $execs executions in ${secs}s ($runs run(s)), $crashes crasher(s), $timeouts timeout(s)" >&2
 }
 export -f fuzz_one
 export out minutes cp
@@ -89,11 +91,11 @@ export out minutes cp
 printf '%s\n' "${targets[@]}" | xargs -P "$parallel" -I{} bash -c 'fuzz_one "$@"' _ {}
 
 {
-  printf '%-50s %7s %5s %12s %7s %9s %7s\n' target seconds runs executions exec/s crashers corpus
+  printf '%-50s %7s %5s %12s %7s %9s %9s %7s\n' target seconds runs executions exec/s crashers timeouts corpus
   for t in "${targets[@]}"; do
     cls="${t%#*}"; row="$out/${cls##*.}-${t#*#}.log.row"
     [[ -f "$row" ]] || continue
-    IFS=$'\t' read -r name secs execs rate crashers corpus runs <"$row"
-    printf '%-50s %7s %5s %12s %7s %9s %7s\n' "${name#org.alos2ingest.}" "$secs" "$runs" "$execs" "$rate" "$crashers" "$corpus"
+    IFS=$'\t' read -r name secs execs rate crashers timeouts corpus runs <"$row"
+    printf '%-50s %7s %5s %12s %7s %9s %9s %7s\n' "${name#org.alos2ingest.}" "$secs" "$runs" "$execs" "$rate" "$crashers" "$timeouts" "$corpus"
   done
 } | tee "$out/summary.txt"
