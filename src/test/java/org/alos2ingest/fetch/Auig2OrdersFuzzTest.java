@@ -21,7 +21,6 @@ class Auig2OrdersFuzzTest {
      */
     @BeforeAll
     static void warmUp() {
-        FuzzedPortal.allowLoopbackOnly();
         new Auig2OrdersFuzzTest().orderList("<html>Welcome</html>\0[{\"orderId\":\"0000148073\",\"status\":\"Providing preparation completion\"}]\0attachment; filename=a.zip".getBytes(StandardCharsets.UTF_8));
     }
 

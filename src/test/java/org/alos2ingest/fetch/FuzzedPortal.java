@@ -56,6 +56,7 @@ final class FuzzedPortal {
     }
 
     static synchronized FuzzedPortal get() {
+        allowLoopbackOnly();
         if (instance == null) {
             try {
                 instance = new FuzzedPortal();
@@ -68,10 +69,20 @@ final class FuzzedPortal {
 
     /**
      * Jazzer's SSRF detector reports every connection the input could steer; the portal's client may
-     * only ever reach this loopback server, so connections anywhere else stay findings.
+     * only ever reach this loopback server, so connections anywhere else stay findings. The detector
+     * is loaded with the fuzzing agent, after {@code @BeforeAll}: until then there is nothing to set.
      */
-    static void allowLoopbackOnly() {
-        BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
+    private static boolean loopbackAllowed;
+
+    private static void allowLoopbackOnly() {
+        if (!loopbackAllowed) {
+            try {
+                BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
+                loopbackAllowed = true;
+            } catch (IllegalStateException e) {
+                // no agent (yet): no detector to tell
+            }
+        }
     }
 
     URI base() {

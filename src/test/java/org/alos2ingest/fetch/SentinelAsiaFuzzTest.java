@@ -22,7 +22,6 @@ class SentinelAsiaFuzzTest {
      */
     @BeforeAll
     static void warmUp() {
-        FuzzedPortal.allowLoopbackOnly();
         new SentinelAsiaFuzzTest().eorListing("<html>top</html>\0[{\"requestId\":\"ER1\",\"observeDateStr\":\"02/Jan/2024\"}]\0[{\"dataId\":\"D1\",\"typeStr\":\"ALOS(Data)\"}]\0attachment; filename=a.zip".getBytes(StandardCharsets.UTF_8));
     }
 
