@@ -56,7 +56,6 @@ final class FuzzedPortal {
     }
 
     static synchronized FuzzedPortal get() {
-        allowLoopbackOnly();
         if (instance == null) {
             try {
                 instance = new FuzzedPortal();
@@ -69,21 +68,18 @@ final class FuzzedPortal {
 
     /**
      * Jazzer's SSRF detector reports every connection the input could steer; the portal's client may
-     * only ever reach this loopback server, so connections anywhere else stay findings. The detector
-     * is loaded with the fuzzing agent, after {@code @BeforeAll}: until then there is nothing to set.
+     * only ever reach this loopback server, so connections anywhere else stay findings. Only from a
+     * fuzz test's body: {@code BugDetectors} finds the detector once, when first used, and the agent
+     * loads it after {@code @BeforeAll}.
      */
-    private static boolean loopbackAllowed;
-
-    private static void allowLoopbackOnly() {
+    static void allowLoopbackOnly() {
         if (!loopbackAllowed) {
-            try {
-                BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
-                loopbackAllowed = true;
-            } catch (IllegalStateException e) {
-                // no agent (yet): no detector to tell
-            }
+            BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
+            loopbackAllowed = true;
         }
     }
+
+    private static boolean loopbackAllowed;
 
     URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
