@@ -26,7 +26,6 @@ class Auig2OrdersFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void orderList(byte[] input) {
-        FuzzedPortal.allowLoopbackOnly();
         list(input);
     }
 

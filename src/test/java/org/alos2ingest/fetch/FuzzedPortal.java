@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
-import com.code_intelligence.jazzer.api.BugDetectors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.alos2ingest.testing.FuzzInputs;
@@ -65,21 +64,6 @@ final class FuzzedPortal {
         }
         return instance;
     }
-
-    /**
-     * Jazzer's SSRF detector reports every connection the input could steer; the portal's client may
-     * only ever reach this loopback server, so connections anywhere else stay findings. Only from a
-     * fuzz test's body: {@code BugDetectors} finds the detector once, when first used, and the agent
-     * loads it after {@code @BeforeAll}.
-     */
-    static void allowLoopbackOnly() {
-        if (!loopbackAllowed) {
-            BugDetectors.allowNetworkConnections((host, port) -> host.equals("127.0.0.1") || host.equals("localhost"));
-            loopbackAllowed = true;
-        }
-    }
-
-    private static boolean loopbackAllowed;
 
     URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());

@@ -27,7 +27,6 @@ class SentinelAsiaFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void eorListing(byte[] input) {
-        FuzzedPortal.allowLoopbackOnly();
         list(input);
     }
 
