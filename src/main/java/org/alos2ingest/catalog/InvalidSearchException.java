@@ -9,8 +9,22 @@ public class InvalidSearchException extends RuntimeException {
     private final String parameter;
 
     public InvalidSearchException(String parameter, String problem) {
-        super(parameter + ": " + problem);
-        this.parameter = parameter;
+        super(oneLine(parameter) + ": " + oneLine(problem));
+        this.parameter = oneLine(parameter);
+    }
+
+    /**
+     * The message quotes what the user wrote (a parameter's name or value), which may hold line breaks
+     * and other control characters: escaped, so that it stays one line in a log, a terminal or a 400.
+     */
+    private static String oneLine(String raw) {
+        String text = String.valueOf(raw);
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
     }
 
     /** The request parameter at fault, as the user wrote its name. */

@@ -72,7 +72,12 @@ public final class Auig2Orders {
                     throw new FetchException("AUIG2 order list " + Urls.display(u) + ": an entry has no 'orderId'");
                 }
                 String status = o.path("status").asText("").strip();
-                out.add(new Order(Auig2Protocol.checkOrderId(id), o.path("orderDate").asText(""), status,
+                try {
+                    Auig2Protocol.checkOrderId(id);
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException("AUIG2 order list " + Urls.display(u) + ": an entry's orderId " + e.getMessage());
+                }
+                out.add(new Order(id, o.path("orderDate").asText(""), status,
                         Auig2Protocol.READY.contains(status.toLowerCase(Locale.ROOT))));
             }
             return out;

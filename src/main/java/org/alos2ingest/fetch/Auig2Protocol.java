@@ -71,7 +71,7 @@ final class Auig2Protocol {
     /** An order id as AUIG2 issues them (digits, e.g. {@code 0000022708}); anything else is refused before a request. */
     static String checkOrderId(String orderId) {
         if (orderId == null || !ORDER_ID.matcher(orderId.strip()).matches()) {
-            throw new IllegalArgumentException("'" + orderId + "' is not an AUIG2 order id");
+            throw new IllegalArgumentException((orderId == null ? "nothing" : FetchException.quote(orderId)) + " is not an AUIG2 order id");
         }
         return orderId.strip();
     }

@@ -18,4 +18,18 @@ public class FetchException extends IngestException {
     public FetchException(String problem, Throwable cause) {
         super(null, problem, cause);
     }
+
+    /**
+     * A piece of what a server sent, as a message shows it: on one line (control characters escaped),
+     * at most 80 characters.
+     */
+    static String quote(String text) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && b.length() < 80; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return "'" + (i < text.length() ? b + "..." : b) + "'";
+    }
 }

@@ -107,13 +107,13 @@ final class SentinelAsiaProtocol {
     }
 
     static Eor parseEor(JsonNode n, URI from) {
-        String id = text(n, "requestId", from);
+        String id = id(n, "requestId", "EOR id", from);
         String date = text(n, "observeDateStr", from);
         LocalDate observed;
         try {
             observed = LocalDate.parse(date.strip(), OBSERVE_DATE);
         } catch (DateTimeParseException e) {
-            throw new FetchException(Urls.display(from) + ": EOR " + id + " has observeDateStr '" + date + "', expected dd/Mon/yyyy");
+            throw new FetchException(Urls.display(from) + ": EOR " + id + " has observeDateStr " + FetchException.quote(date) + ", expected dd/Mon/yyyy");
         }
         return new Eor(id, observed, n.path("disasterTypeStr").asText(""), n.path("countryStr").asText(""));
     }
@@ -129,7 +129,7 @@ final class SentinelAsiaProtocol {
     static List<EorFile> parseFiles(JsonNode n, URI from) {
         List<EorFile> out = new ArrayList<>();
         for (JsonNode e : array(n, from, "files")) {
-            out.add(new EorFile(text(e, "dataId", from), e.path("typeStr").asText(""), e.path("title").asText("")));
+            out.add(new EorFile(id(e, "dataId", "data id", from), e.path("typeStr").asText(""), e.path("title").asText("")));
         }
         return out;
     }
@@ -153,7 +153,7 @@ final class SentinelAsiaProtocol {
 
     static String checkId(String id, String what) {
         if (id == null || !ID.matcher(id.strip()).matches()) {
-            throw new IllegalArgumentException("'" + id + "' is not a Sentinel Asia " + what);
+            throw new IllegalArgumentException((id == null ? "nothing" : FetchException.quote(id)) + " is not a Sentinel Asia " + what);
         }
         return id.strip();
     }
@@ -171,6 +171,15 @@ final class SentinelAsiaProtocol {
             throw new FetchException(Urls.display(from) + ": an entry has no '" + field + "'");
         }
         return v.asText().strip();
+    }
+
+    /** An id the portal lists, checked as one a user gives: it goes into the next request's URL. */
+    private static String id(JsonNode n, String field, String what, URI from) {
+        try {
+            return checkId(text(n, field, from), what);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException(Urls.display(from) + ": an entry's '" + field + "' " + e.getMessage());
+        }
     }
 
     private static String enc(String s) {

@@ -157,8 +157,8 @@ public final class GeoJsonGeometry {
         if (w <= e) {
             return FACTORY.toGeometry(new Envelope(w, e, s, n));
         }
-        return FACTORY.createMultiPolygon(new Polygon[] {
-                (Polygon) FACTORY.toGeometry(new Envelope(w, 180, s, n)),
-                (Polygon) FACTORY.toGeometry(new Envelope(-180, e, s, n))});
+        // a box with no height, or ending at -180, has parts that are lines or points, not polygons
+        return FACTORY.buildGeometry(java.util.List.of(FACTORY.toGeometry(new Envelope(w, 180, s, n)),
+                FACTORY.toGeometry(new Envelope(-180, e, s, n))));
     }
 }

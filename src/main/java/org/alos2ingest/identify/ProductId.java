@@ -24,7 +24,7 @@ public record ProductId(ObservationMode mode, LookSide lookSide, ProcessingLevel
     public static ProductId parse(String text) {
         Matcher m = PATTERN.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an ALOS-2 product id (e.g. FBDR1.5GUA)");
+            throw new IllegalArgumentException("'" + ProductName.quoted(text) + "' is not an ALOS-2 product id (e.g. FBDR1.5GUA)");
         }
         return from(m);
     }

@@ -16,7 +16,7 @@ public record ProductName(SceneId scene, ProductId product) {
     public static ProductName parse(String text) {
         Matcher m = PATTERN.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an ALOS-2 product name (e.g. ALOS2015976960-140909-FBDR1.5GUA)");
+            throw new IllegalArgumentException("'" + quoted(text) + "' is not an ALOS-2 product name (e.g. ALOS2015976960-140909-FBDR1.5GUA)");
         }
         return from(m);
     }
@@ -32,6 +32,20 @@ public record ProductName(SceneId scene, ProductId product) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A name as an error message shows it: on one line (control characters escaped), at most 80
+     * characters, however long or strange the file name or argument it came from.
+     */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && b.length() < 80; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return i < text.length() ? b + "..." : b.toString();
     }
 
     static ProductName from(Matcher m) {

@@ -47,7 +47,7 @@ public record SceneId(int orbit, int frame, LocalDate date) {
     public static SceneId parse(String text) {
         Matcher m = PATTERN.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not an ALOS-2 scene id (ALOS2 + 9 digits + -YYMMDD)");
+            throw new IllegalArgumentException("'" + ProductName.quoted(text) + "' is not an ALOS-2 scene id (ALOS2 + 9 digits + -YYMMDD)");
         }
         return from(m);
     }

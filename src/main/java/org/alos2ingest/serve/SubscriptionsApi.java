@@ -91,9 +91,24 @@ public final class SubscriptionsApi {
         if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
             throw new ApiError(415, "UnsupportedMediaType", "body: expected application/json, got " + (type == null ? "no Content-Type" : type));
         }
+        Subscription s = subscription(ex.body());
+        try {
+            subscriptions.add(s);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(409, "Conflict", "name: " + oneLine(e.getMessage()));
+        }
+        LOG.info("subscription " + s.name() + " added through the API");
+        ex.response.getHeaders().put(HttpHeader.LOCATION, "/" + SEGMENT + "/" + Links.segment(s.name()));
+        ex.json(201, s.publicJson(), Exchange.JSON);
+    }
+
+    /**
+     * A subscription from a POST body; anything malformed is a 400 {@link ApiError} naming the member.
+     */
+    static Subscription subscription(String text) {
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(ex.body());
+            body = Json.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiError.badParameter("body", "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
@@ -109,7 +124,7 @@ public final class SubscriptionsApi {
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw ApiError.badParameter(f, "unknown member; expected " + String.join(", ", FIELDS.stream().sorted().toList()));
+                throw ApiError.badParameter(oneLine(f), "unknown member; expected " + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         }
         Subscription s;
@@ -127,14 +142,7 @@ public final class SubscriptionsApi {
         } catch (IllegalArgumentException e) {
             throw problem(e.getMessage());
         }
-        try {
-            subscriptions.add(s);
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(409, "Conflict", "name: " + e.getMessage());
-        }
-        LOG.info("subscription " + s.name() + " added through the API");
-        ex.response.getHeaders().put(HttpHeader.LOCATION, "/" + SEGMENT + "/" + Links.segment(s.name()));
-        ex.json(201, s.publicJson(), Exchange.JSON);
+        return s;
     }
 
     private static String bbox(JsonNode n) {
@@ -163,10 +171,24 @@ public final class SubscriptionsApi {
     }
 
     /** The model's messages start with the field they are about: "mode: expected ..." becomes that parameter's 400. */
-    private static ApiError problem(String message) {
+    private static ApiError problem(String raw) {
+        String message = oneLine(raw);
         int colon = message.indexOf(": ");
         return colon > 0 && colon < 20 ? ApiError.badParameter(message.substring(0, colon), message.substring(colon + 2))
                 : ApiError.badParameter("body", message);
+    }
+
+    /**
+     * What the body said (a member's name, a URL) quoted in an error: line breaks and other control
+     * characters escaped, so that the 400's description and the log line stay one line.
+     */
+    private static String oneLine(String text) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
     }
 
     private static ApiError unknown(String name) {

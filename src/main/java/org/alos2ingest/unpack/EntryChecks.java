@@ -13,6 +13,7 @@ import java.util.Set;
 import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.Sizes;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * The checks a zip's central directory must pass before a byte of it is written: every name stays
@@ -83,7 +84,7 @@ final class EntryChecks {
         return plan;
     }
 
-    private static void checkName(Path zip, String name) {
+    static void checkName(Path zip, String name) {
         if (name.isEmpty()) {
             throw new UnpackException(zip, "has an entry with an empty name");
         }
@@ -96,6 +97,21 @@ final class EntryChecks {
             throw new UnpackException(zip, "entry '" + name + "' has an absolute path");
         }
     }
+
+    /**
+     * Refuses an entry whose data cannot be read with what is on the class path: commons-compress
+     * knows the Zstandard and XZ methods but decodes them with libraries alos2-ingest does not ship,
+     * so only the methods it decodes itself are let through (stored, deflated, deflate64, bzip2 and
+     * the old shrunk and imploded).
+     */
+    static void checkReadable(Path zip, ZipFile zf, ZipArchiveEntry e) {
+        if (!SELF_DECODED.contains(e.getMethod()) || !zf.canReadEntryData(e)) {
+            throw new UnpackException(zip, "entry '" + e.getName() + "' uses an unsupported compression method (" + e.getMethod()
+                    + ") or encryption; expected stored or deflated");
+        }
+    }
+
+    private static final Set<Integer> SELF_DECODED = Set.of(0, 1, 6, 8, 9, 12);
 
     private void checkFreeSpace(Path zip, Path folder, long needed) {
         try {

@@ -70,9 +70,7 @@ final class EntryInflater {
         // One ZipFile per task: its streams share a file position otherwise.
         try (ZipFile zf = Unpacker.open(zip)) {
             ZipArchiveEntry e = zf.getEntry(entry.getName());
-            if (!zf.canReadEntryData(e)) {
-                throw new UnpackException(zip, "entry '" + e.getName() + "' uses an unsupported compression method or encryption");
-            }
+            EntryChecks.checkReadable(zip, zf, e);
             CRC32 crc = new CRC32();
             long written;
             try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -50,6 +50,7 @@ public final class ZipPeek {
             }
             Path root = target.toAbsolutePath().normalize();
             for (ZipArchiveEntry e : entries) {
+                EntryChecks.checkName(zip, e.getName());
                 String name = e.getName().replace('\\', '/');
                 Path dest = root.resolve(name).normalize();
                 if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || !dest.startsWith(root) || dest.equals(root)) {
@@ -58,6 +59,7 @@ public final class ZipPeek {
                 if (e.isDirectory() || e.isUnixSymlink()) {
                     continue;
                 }
+                EntryChecks.checkReadable(zip, zf, e);
                 Files.createDirectories(dest.getParent());
                 String file = dest.getFileName().toString();
                 boolean image = file.startsWith("IMG-");

@@ -19,6 +19,7 @@ import org.alos2ingest.geo.GeoJsonGeometry;
 public final class Cql2Json {
 
     private final String parameter;
+    private int depth;
 
     private Cql2Json(String parameter) {
         this.parameter = parameter;
@@ -36,6 +37,17 @@ public final class Cql2Json {
     }
 
     private Expr expr(JsonNode j, String path) {
+        if (++depth > Expr.MAX_DEPTH) {
+            throw error(path.substring(0, Math.min(path.length(), 60)) + "...", "expected expressions nested at most " + Expr.MAX_DEPTH + " deep");
+        }
+        try {
+            return exprAtDepth(j, path);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr exprAtDepth(JsonNode j, String path) {
         if (j.isBoolean()) {
             return new Expr.Bool(j.booleanValue());
         }
@@ -45,7 +57,7 @@ public final class Cql2Json {
         String op = j.get("op").asText();
         JsonNode args = j.path("args");
         if (!args.isArray()) {
-            throw error(path + "/args", "expected an array of arguments for \"" + op + "\"");
+            throw error(path + "/args", "expected an array of arguments for \"" + Cql2Tokens.shown(op) + "\"");
         }
         String at = path + "/args/";
         Op cmp = Op.of(op);
@@ -56,7 +68,7 @@ public final class Cql2Json {
         switch (op.toLowerCase(Locale.ROOT)) {
             case "and", "or" -> {
                 if (args.size() < 2) {
-                    throw error(path, "expected at least 2 arguments for \"" + op + "\", got " + args.size());
+                    throw error(path, "expected at least 2 arguments for \"" + Cql2Tokens.shown(op) + "\", got " + args.size());
                 }
                 List<Expr> list = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) {
@@ -100,7 +112,7 @@ public final class Cql2Json {
                 arity(args, 2, op, path);
                 return new Expr.TIntersects(operand(args.get(0), at + 0), operand(args.get(1), at + 1));
             }
-            default -> throw error(path + "/op", "the operator \"" + op + "\" is not supported (=, <>, <, <=, >, >=, and, or, not, "
+            default -> throw error(path + "/op", "the operator \"" + Cql2Tokens.shown(op) + "\" is not supported (=, <>, <, <=, >, >=, and, or, not, "
                     + "like, between, in, isNull, s_intersects, t_intersects)");
         }
     }
@@ -110,6 +122,10 @@ public final class Cql2Json {
             return new Operand.Text(j.asText());
         }
         if (j.isNumber()) {
+            if (!Operand.Number.inRange(j.decimalValue())) {
+                throw error(path, "expected a number of at most " + Operand.Number.MAX_EXPONENT + " digits and exponent within +-"
+                        + Operand.Number.MAX_EXPONENT + ", got " + brief(j));
+            }
             return new Operand.Number(j.decimalValue());
         }
         if (j.isBoolean()) {
@@ -194,7 +210,7 @@ public final class Cql2Json {
 
     private void arity(JsonNode args, int n, String op, String path) {
         if (args.size() != n) {
-            throw error(path + "/args", "expected " + n + " argument(s) for \"" + op + "\", got " + args.size());
+            throw error(path + "/args", "expected " + n + " argument(s) for \"" + Cql2Tokens.shown(op) + "\", got " + args.size());
         }
     }
 

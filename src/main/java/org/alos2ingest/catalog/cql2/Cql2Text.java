@@ -32,6 +32,7 @@ public final class Cql2Text {
     private final String text;
     private final List<Cql2Tokens.Token> tokens;
     private int at;
+    private int depth;
 
     private Cql2Text(String parameter, String text) {
         this.parameter = parameter;
@@ -74,15 +75,20 @@ public final class Cql2Text {
 
     private Expr factor() {
         if (keyword("NOT")) {
-            return new Expr.Not(factor());
+            deeper(tokens.get(at - 1));
+            Expr e = new Expr.Not(factor());
+            depth--;
+            return e;
         }
         return primary();
     }
 
     private Expr primary() {
         if (symbol("(")) {
+            deeper(tokens.get(at - 1));
             Expr e = or();
             expect(")");
+            depth--;
             return e;
         }
         Cql2Tokens.Token t = peek();
@@ -146,8 +152,18 @@ public final class Cql2Text {
         Cql2Tokens.Token t = peek();
         switch (t.kind()) {
             case NUMBER -> {
+                BigDecimal v;
+                try {
+                    v = new BigDecimal(t.text());
+                } catch (NumberFormatException e) {
+                    v = null; // an exponent beyond an int
+                }
+                if (v == null || !Operand.Number.inRange(v)) {
+                    throw error("expected a number of at most " + Operand.Number.MAX_EXPONENT + " digits and exponent within +-"
+                            + Operand.Number.MAX_EXPONENT);
+                }
                 at++;
-                return new Operand.Number(new BigDecimal(t.text()));
+                return new Operand.Number(v);
             }
             case STRING -> {
                 at++;
@@ -231,7 +247,7 @@ public final class Cql2Text {
         try {
             return new Operand.Timestamp(Instant.parse(t.text()));
         } catch (DateTimeParseException e) {
-            throw error(t, "expected an RFC 3339 timestamp such as 2020-01-31T12:00:00Z, got '" + t.text() + "'");
+            throw error(t, "expected an RFC 3339 timestamp such as 2020-01-31T12:00:00Z, got '" + Cql2Tokens.shown(t.text()) + "'");
         }
     }
 
@@ -239,7 +255,7 @@ public final class Cql2Text {
         try {
             return new Operand.Date(LocalDate.parse(t.text()));
         } catch (DateTimeParseException e) {
-            throw error(t, "expected a date such as 2020-01-31, got '" + t.text() + "'");
+            throw error(t, "expected a date such as 2020-01-31, got '" + Cql2Tokens.shown(t.text()) + "'");
         }
     }
 
@@ -268,9 +284,15 @@ public final class Cql2Text {
         }
     }
 
+    private void deeper(Cql2Tokens.Token t) {
+        if (++depth > Expr.MAX_DEPTH) {
+            throw error(t, "expected at most " + Expr.MAX_DEPTH + " nested parentheses and NOTs");
+        }
+    }
+
     private Operand wkt() {
         Cql2Tokens.Token start = peek();
-        int depth = 0;
+        int parens = 0;
         int end = -1;
         for (int i = at + 1; i < tokens.size() && end < 0; i++) {
             Cql2Tokens.Token t = tokens.get(i);
@@ -278,8 +300,10 @@ public final class Cql2Text {
                 break;
             }
             if (t.text().equals("(") && t.kind() == Cql2Tokens.Kind.SYMBOL) {
-                depth++;
-            } else if (t.text().equals(")") && t.kind() == Cql2Tokens.Kind.SYMBOL && --depth == 0) {
+                if (++parens > Expr.MAX_DEPTH) {
+                    throw error(t, "expected a WKT geometry nested at most " + Expr.MAX_DEPTH + " deep");
+                }
+            } else if (t.text().equals(")") && t.kind() == Cql2Tokens.Kind.SYMBOL && --parens == 0) {
                 end = i;
             }
         }
@@ -295,8 +319,9 @@ public final class Cql2Text {
                 throw error(start, "the WKT " + start.text() + " is not a valid geometry (a ring crosses itself?)");
             }
             return new Operand.Geom(g);
-        } catch (ParseException e) {
-            throw error(start, "expected WKT: " + e.getMessage());
+        } catch (ParseException | IllegalArgumentException e) {
+            // JTS refuses an unclosed ring or a too short line while building it, with an IllegalArgumentException
+            throw error(start, "expected WKT: " + Cql2Tokens.shown(String.valueOf(e.getMessage())));
         }
     }
 
@@ -339,7 +364,7 @@ public final class Cql2Text {
     }
 
     private InvalidSearchException error(Cql2Tokens.Token t, String expected) {
-        String found = t.kind() == Cql2Tokens.Kind.END ? "the end of the text" : "'" + t.text() + "'";
+        String found = t.kind() == Cql2Tokens.Kind.END ? "the end of the text" : "'" + Cql2Tokens.shown(t.text()) + "'";
         return new InvalidSearchException(parameter, expected + " at position " + (t.position() + 1) + ", found " + found);
     }
 }

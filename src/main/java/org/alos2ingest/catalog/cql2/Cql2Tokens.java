@@ -64,7 +64,7 @@ final class Cql2Tokens {
                 }
                 String n = s.substring(start, i);
                 if (!n.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-                    throw new InvalidSearchException(parameter, "expected a number at position " + (start + 1) + ", found '" + n + "'");
+                    throw new InvalidSearchException(parameter, "expected a number at position " + (start + 1) + ", found '" + shown(n) + "'");
                 }
                 out.add(new Token(Kind.NUMBER, n.startsWith("+") ? n.substring(1) : n, start));
             } else if (Character.isLetter(c) || c == '_') {
@@ -82,8 +82,19 @@ final class Cql2Tokens {
                 i++;
                 out.add(new Token(Kind.SYMBOL, String.valueOf(c), start));
             } else {
-                throw new InvalidSearchException(parameter, "unexpected character '" + c + "' at position " + (start + 1));
+                throw new InvalidSearchException(parameter, "unexpected character '" + shown(String.valueOf(c)) + "' at position " + (start + 1));
             }
         }
+    }
+
+    /** A piece of the user's text for an error message: on one line (control characters escaped), at most 60 characters. */
+    static String shown(String text) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && b.length() < 60; i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return i < text.length() ? b + "..." : b.toString();
     }
 }

@@ -5,6 +5,13 @@ import java.util.List;
 /** A CQL2 boolean expression, as either encoding gives it. */
 public sealed interface Expr {
 
+    /**
+     * The deepest nesting of parentheses, NOT and nested expressions either parser accepts: far more
+     * than a person or a client writes, and shallow enough that the parsers and everything that walks
+     * an expression (SQL, OpenSearch query, matcher) recurse without running out of stack.
+     */
+    int MAX_DEPTH = 64;
+
     enum Op {
         EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
 

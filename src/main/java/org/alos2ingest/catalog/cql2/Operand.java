@@ -17,8 +17,21 @@ public sealed interface Operand {
 
     /** Kept exact; 100.0 and 1e2 are one number. */
     record Number(BigDecimal value) implements Operand {
+
+        /**
+         * The widest exponent a literal may have: a double's range and then some. Beyond it a number
+         * written in a few characters (1e999999999) would cost gigabytes wherever it is spelt out.
+         */
+        public static final int MAX_EXPONENT = 400;
+
         public Number {
             value = value.stripTrailingZeros();
+        }
+
+        /** Whether a literal is within the range any queryable can compare it with. */
+        public static boolean inRange(BigDecimal v) {
+            long exponent = (long) v.precision() - v.scale() - 1;
+            return v.signum() == 0 || Math.abs(exponent) <= MAX_EXPONENT && v.precision() <= MAX_EXPONENT;
         }
     }
 
