@@ -1,5 +1,6 @@
 package org.alos2ingest.geo;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,7 +159,7 @@ public final class GeoJsonGeometry {
             return FACTORY.toGeometry(new Envelope(w, e, s, n));
         }
         // a box with no height, or ending at -180, has parts that are lines or points, not polygons
-        return FACTORY.buildGeometry(java.util.List.of(FACTORY.toGeometry(new Envelope(w, 180, s, n)),
+        return FACTORY.buildGeometry(List.of(FACTORY.toGeometry(new Envelope(w, 180, s, n)),
                 FACTORY.toGeometry(new Envelope(-180, e, s, n))));
     }
 }
