@@ -6,13 +6,8 @@ import picocli.CommandLine;
 public final class ExpansionRatio implements CommandLine.ITypeConverter<Double> {
     @Override
     public Double convert(String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
-        if (!Double.isFinite(v) || text.strip().matches("(?i).*[a-z].*")) {
+        double v = Decimal.of(text);
+        if (Double.isNaN(v)) {
             throw new CommandLine.TypeConversionException(text + " is not a number; expected a ratio of 1 or more, such as 100");
         }
         if (v < 1) {

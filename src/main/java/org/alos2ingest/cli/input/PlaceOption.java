@@ -17,13 +17,8 @@ public final class PlaceOption implements CommandLine.ITypeConverter<LonLat> {
     }
 
     private static double number(String text, String which, String part, double limit) {
-        double v;
-        try {
-            v = Double.parseDouble(part.strip());
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
-        if (!Double.isFinite(v)) {
+        double v = Decimal.of(part);
+        if (Double.isNaN(v)) {
             throw wrong(text, which + " '" + part.strip() + "' is not a number");
         }
         if (Math.abs(v) > limit) {

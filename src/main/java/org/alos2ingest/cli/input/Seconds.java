@@ -18,13 +18,8 @@ public class Seconds implements CommandLine.ITypeConverter<Double> {
 
     @Override
     public Double convert(String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            v = Double.NaN;
-        }
-        if (!Double.isFinite(v) || text.strip().matches("(?i).*[a-z].*")) {
+        double v = Decimal.of(text);
+        if (Double.isNaN(v)) {
             throw new CommandLine.TypeConversionException(text + " is not a number of seconds; expected " + expected());
         }
         if (v < 0 || (v == 0 && !zeroAllowed)) {
