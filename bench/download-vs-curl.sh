@@ -4,8 +4,9 @@
 #
 #   bench/download-vs-curl.sh [SIZE_GB (default 2)] [RUNS (default 3)]
 #
-# Each run downloads the whole file once with `curl -sS -o` and once with `alos2-ingest download`
-# (JVM start-up included: that is what a user runs), alternating which goes first, into bench/out/.
+# Each run downloads the whole file once with `curl -sS -o` and once with `bin/alos2-ingest download`
+# (JVM start-up included, with the launcher's class-data archive: that is what a user runs; BENCH_BARE_JAVA=1
+# runs `java -jar` instead), alternating which goes first, into bench/out/.
 # Prints each run's seconds and MB/s, the medians, and the ratio alos2-ingest / curl (1.0 = as fast).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ if [[ ! -f "$file" ]] || [[ "$(stat -c %s "$file")" != "$bytes" ]]; then
   echo "writing a ${size_gb} GiB random file: $file" >&2
   head -c "$bytes" /dev/urandom > "$file.tmp" && mv "$file.tmp" "$file"
 fi
-"$root/bin/alos2-ingest" --version >/dev/null   # builds the jar when needed
+"$root/bin/alos2-ingest" --version >/dev/null   # builds the jar (and its class-data archive) when needed
 jar="$root/target/alos2-ingest.jar"
 
 portfile="$(mktemp)"
@@ -42,7 +43,11 @@ run_curl() {
 run_ours() {
   rm -rf "$dest"; mkdir -p "$dest"
   local t0 t1; t0=$(now)
-  java ${ALOS2_INGEST_JAVA_OPTS:--Xmx1500m} -jar "$jar" download --home "$home" -q -o "$dest" --netrc /dev/null "$url"
+  if [[ -n "${BENCH_BARE_JAVA:-}" ]]; then
+    java ${ALOS2_INGEST_JAVA_OPTS:--Xmx1500m} -jar "$jar" download --home "$home" -q -o "$dest" --netrc /dev/null "$url"
+  else
+    "$root/bin/alos2-ingest" download --home "$home" -q -o "$dest" --netrc /dev/null "$url"
+  fi
   t1=$(now)
   [[ "$(stat -c %s "$dest/source.bin")" == "$bytes" ]] || { echo "alos2-ingest: wrong size" >&2; exit 1; }
   awk -v a="$t1" -v b="$t0" 'BEGIN {printf "%.3f", a - b}'

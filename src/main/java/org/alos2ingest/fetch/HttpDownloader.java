@@ -20,9 +20,6 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.config.Json;
 import org.alos2ingest.util.Progress;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -76,7 +73,7 @@ public final class HttpDownloader {
             throw new FetchException(partDir, "cannot create download folder: " + e.getMessage());
         }
         Instant start = Instant.now();
-        State st = State.load(sidecar, part, display);
+        PartRecord st = PartRecord.load(sidecar, part, display);
         int failures = 0;
         Progress.Task task = null;
         try {
@@ -334,56 +331,6 @@ public final class HttpDownloader {
             return HexFormat.of().formatHex(d, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** What is known about a partial download, kept beside it so that a later run can resume it safely. */
-    private static final class State {
-        String url;
-        String fileName;
-        long total = -1;
-        String validator;
-
-        static State load(Path sidecar, Path part, String display) {
-            State s = new State();
-            s.url = display;
-            if (Files.isRegularFile(sidecar) && Files.exists(part)) {
-                try {
-                    JsonNode j = Json.read(sidecar);
-                    s.fileName = j.path("file_name").isTextual() ? j.path("file_name").asText() : null;
-                    s.total = j.path("total").asLong(-1);
-                    s.validator = j.path("validator").isTextual() ? j.path("validator").asText() : null;
-                    LOG.info(display + ": resuming a download left by an earlier run at byte " + size(part));
-                } catch (IOException e) {
-                    LOG.warning(sidecar + ": unreadable, the download starts over");
-                    try {
-                        Files.deleteIfExists(part);
-                    } catch (IOException ignored) {
-                        // the download rewrites it from the start anyway
-                    }
-                }
-            } else if (Files.exists(part)) {
-                // a part without its record cannot be trusted to belong to this file
-                try {
-                    Files.delete(part);
-                } catch (IOException ignored) {
-                    // truncated on the first write
-                }
-            }
-            return s;
-        }
-
-        void save(Path sidecar) throws IOException {
-            ObjectNode j = Json.object();
-            j.put("url", url);
-            if (fileName != null) {
-                j.put("file_name", fileName);
-            }
-            j.put("total", total);
-            if (validator != null) {
-                j.put("validator", validator);
-            }
-            Json.write(sidecar, j);
         }
     }
 }
