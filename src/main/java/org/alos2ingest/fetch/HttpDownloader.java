@@ -37,7 +37,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class HttpDownloader {
 
     private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
-    private static final int BUFFER = 1 << 20;
     private static final int PAGE_LIMIT = 64 * 1024;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
@@ -183,7 +182,7 @@ public final class HttpDownloader {
     private long receive(HttpSession.Response r, Path part, long offset, long total, boolean expectZip, Progress.Task task, URI uri)
             throws IOException {
         InputStream in = r.body();
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = new byte[PAGE_LIMIT];
         int filled = 0;
         if (expectZip) {
             // the first bytes decide whether this is the data or a page about it
@@ -204,30 +203,14 @@ public final class HttpDownloader {
         }
         StandardOpenOption mode = offset == 0 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            long pos = offset;
-            if (filled > 0) {
-                writeFully(out, buf, filled);
-                pos += filled;
-                task.advance(filled);
+            ByteBuffer head = ByteBuffer.wrap(buf, 0, filled);
+            while (head.hasRemaining()) {
+                out.write(head);
             }
-            int n;
-            // whole buffers: a socket read returns a few kilobytes, and a write per read costs more than the copy
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-                writeFully(out, buf, n);
-                pos += n;
-                task.advance(n);
-                if (total >= 0 && pos > total) {
-                    break;
-                }
-            }
+            task.advance(filled);
+            long pos = offset + filled;
+            BodyToFile.copy(in, out, total < 0 ? -1 : total - pos, task);
             return out.size();
-        }
-    }
-
-    private static void writeFully(FileChannel out, byte[] buf, int n) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-        while (bb.hasRemaining()) {
-            out.write(bb);
         }
     }
 
