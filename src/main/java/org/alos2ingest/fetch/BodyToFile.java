@@ -75,7 +75,17 @@ final class BodyToFile {
             if (readFailure != null) {
                 w.addSuppressed(readFailure);
             }
-            throw w instanceof IOException io ? io : new IOException(w.getMessage(), w);
+            // as if the one thread had thrown it: a disk error is an IOException, a bug stays unchecked
+            if (w instanceof IOException io) {
+                throw io;
+            }
+            if (w instanceof RuntimeException re) {
+                throw re;
+            }
+            if (w instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(w.toString(), w);
         }
         if (readFailure != null) {
             throw readFailure;
