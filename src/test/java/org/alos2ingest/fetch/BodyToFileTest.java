@@ -92,7 +92,7 @@ class BodyToFileTest {
     void everyByteReceivedBeforeACutIsWrittenThenTheFailureIsThrown() throws IOException {
         byte[] data = random(5_000_000);
         Path f = tmp.resolve("f");
-        int cut = 3_333_333;   // in the middle of the fourth 1 MB buffer
+        int cut = 3_333_333;   // in the middle of a buffer
         try (FileChannel out = open(f)) {
             IOException e = assertThrows(IOException.class, () -> BodyToFile.copy(body(data, cut), out, -1, task));
             assertTrue(e instanceof SocketTimeoutException, e.toString());
