@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Download throughput of alos2-ingest's downloader against curl, side by side, on the same URL of a
-# local HTTP server (bench/BenchServer.java: sendfile, Range, keep-alive) serving a random file.
+# local HTTP server (bench/BenchServer.java: sendfile, Range, keep-alive; or nginx with BENCH_SERVER=nginx)
+# serving a random file.
 #
 #   bench/download-vs-curl.sh [SIZE_GB (default 2)] [RUNS (default 3)]
 #
@@ -24,11 +25,41 @@ fi
 jar="$root/target/alos2-ingest.jar"
 
 portfile="$(mktemp)"
-java "$root/bench/BenchServer.java" "$file" > "$portfile" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$portfile"' EXIT
-for _ in $(seq 100); do [[ -s "$portfile" ]] && break; sleep 0.1; done
-port="$(head -1 "$portfile")"
+if [[ "${BENCH_SERVER:-java}" == nginx ]]; then
+  # nginx (installed with apt-get when missing) in the foreground, from a scratch prefix
+  source "$root/bench/lib.sh"
+  bench_need nginx nginx-light
+  bench_install
+  ngx="$(mktemp -d)"
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  user_line=""
+  [[ $(id -u) -eq 0 ]] && user_line="user root;"
+  cat > "$ngx/nginx.conf" <<NGINX
+$user_line
+worker_processes 1;
+daemon off;
+pid $ngx/nginx.pid;
+error_log $ngx/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  sendfile on;
+  client_body_temp_path $ngx/body; proxy_temp_path $ngx/proxy; fastcgi_temp_path $ngx/fastcgi;
+  uwsgi_temp_path $ngx/uwsgi; scgi_temp_path $ngx/scgi;
+  server { listen 127.0.0.1:$port; location = /source.bin { alias $file; default_type application/octet-stream; } }
+}
+NGINX
+  nginx -p "$ngx" -c "$ngx/nginx.conf" &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true; rm -rf "$portfile" "$ngx"' EXIT
+  for _ in $(seq 100); do curl -sf -o /dev/null -r 0-0 "http://127.0.0.1:$port/source.bin" && break; sleep 0.1; done
+else
+  java "$root/bench/BenchServer.java" "$file" > "$portfile" &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true; rm -f "$portfile"' EXIT
+  for _ in $(seq 100); do [[ -s "$portfile" ]] && break; sleep 0.1; done
+  port="$(head -1 "$portfile")"
+fi
 url="http://127.0.0.1:$port/source.bin"
 home="$out/home"
 dest="${BENCH_DEST:-$out/dest}"   # BENCH_DEST=/dev/shm/x takes the disk out of the comparison
@@ -54,7 +85,7 @@ run_ours() {
 }
 mbs() { awk -v b="$bytes" -v s="$1" 'BEGIN {printf "%.1f", b / s / 1000000}'; }
 
-echo "file: $size_gb GiB ($bytes bytes) from $url; $runs runs; $(nproc) cores; $(curl --version | head -1 | cut -d' ' -f1-2); $(java -version 2>&1 | head -1)"
+echo "file: $size_gb GiB ($bytes bytes) from $url (${BENCH_SERVER:-java} server); $runs runs; $(nproc) cores; $(curl --version | head -1 | cut -d' ' -f1-2); $(java -version 2>&1 | head -1)"
 printf "%-4s %12s %12s %14s %14s\n" run "curl s" "ours s" "curl MB/s" "ours MB/s"
 curl_times=(); our_times=()
 for i in $(seq "$runs"); do
