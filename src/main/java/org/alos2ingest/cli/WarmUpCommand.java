@@ -1,12 +1,16 @@
 package org.alos2ingest.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.sun.net.httpserver.HttpServer;
 import org.alos2ingest.sample.SampleDelivery;
 import org.alos2ingest.sample.SampleSpec;
 import org.alos2ingest.sample.ceos.CeosSampleDelivery;
@@ -23,6 +27,24 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "warm-up", hidden = true, description = "Exercise every stage on tiny samples (for the launcher's class-data archive).")
 public final class WarmUpCommand implements Callable<Integer> {
+
+    /** A download from a loopback server, so that the HTTP client's classes are in the archive too. */
+    private static void download(Path file, Path into, String home) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, Files.size(file));
+                Files.copy(file, exchange.getResponseBody());
+            }
+        });
+        server.start();
+        try {
+            Main.run("download", "-q", "--home", home, "--netrc", "/dev/null", "-o", into.toString(),
+                    "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/warm-up.zip");
+        } finally {
+            server.stop(0);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -41,6 +63,7 @@ public final class WarmUpCommand implements Callable<Integer> {
             Main.run("inspect", geotiff.toString());
             Main.run("ingest", "-q", "--home", home, "--max-zoom", "3", geotiff.toString(), ceos.toString());
             Main.run("search", "--home", home, "--bbox", "-180,-90,180,90", "--format", "json");
+            download(ceos, dir.resolve("downloaded"), home);
             return Main.OK;
         } finally {
             System.setOut(out);

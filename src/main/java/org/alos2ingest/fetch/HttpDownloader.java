@@ -20,9 +20,6 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.alos2ingest.config.Json;
 import org.alos2ingest.util.Progress;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -40,7 +37,6 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class HttpDownloader {
 
     private static final Logger LOG = Logger.getLogger("org.alos2ingest.fetch");
-    private static final int BUFFER = 1 << 20;
     private static final int PAGE_LIMIT = 64 * 1024;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
 
@@ -76,7 +72,7 @@ public final class HttpDownloader {
             throw new FetchException(partDir, "cannot create download folder: " + e.getMessage());
         }
         Instant start = Instant.now();
-        State st = State.load(sidecar, part, display);
+        PartRecord st = PartRecord.load(sidecar, part, display);
         int failures = 0;
         Progress.Task task = null;
         try {
@@ -186,7 +182,7 @@ public final class HttpDownloader {
     private long receive(HttpSession.Response r, Path part, long offset, long total, boolean expectZip, Progress.Task task, URI uri)
             throws IOException {
         InputStream in = r.body();
-        byte[] buf = new byte[BUFFER];
+        byte[] buf = new byte[PAGE_LIMIT];
         int filled = 0;
         if (expectZip) {
             // the first bytes decide whether this is the data or a page about it
@@ -207,30 +203,14 @@ public final class HttpDownloader {
         }
         StandardOpenOption mode = offset == 0 ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            long pos = offset;
-            if (filled > 0) {
-                writeFully(out, buf, filled);
-                pos += filled;
-                task.advance(filled);
+            ByteBuffer head = ByteBuffer.wrap(buf, 0, filled);
+            while (head.hasRemaining()) {
+                out.write(head);
             }
-            int n;
-            // whole buffers: a socket read returns a few kilobytes, and a write per read costs more than the copy
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-                writeFully(out, buf, n);
-                pos += n;
-                task.advance(n);
-                if (total >= 0 && pos > total) {
-                    break;
-                }
-            }
+            task.advance(filled);
+            long pos = offset + filled;
+            BodyToFile.copy(in, out, total < 0 ? -1 : total - pos, task);
             return out.size();
-        }
-    }
-
-    private static void writeFully(FileChannel out, byte[] buf, int n) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-        while (bb.hasRemaining()) {
-            out.write(bb);
         }
     }
 
@@ -334,56 +314,6 @@ public final class HttpDownloader {
             return HexFormat.of().formatHex(d, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** What is known about a partial download, kept beside it so that a later run can resume it safely. */
-    private static final class State {
-        String url;
-        String fileName;
-        long total = -1;
-        String validator;
-
-        static State load(Path sidecar, Path part, String display) {
-            State s = new State();
-            s.url = display;
-            if (Files.isRegularFile(sidecar) && Files.exists(part)) {
-                try {
-                    JsonNode j = Json.read(sidecar);
-                    s.fileName = j.path("file_name").isTextual() ? j.path("file_name").asText() : null;
-                    s.total = j.path("total").asLong(-1);
-                    s.validator = j.path("validator").isTextual() ? j.path("validator").asText() : null;
-                    LOG.info(display + ": resuming a download left by an earlier run at byte " + size(part));
-                } catch (IOException e) {
-                    LOG.warning(sidecar + ": unreadable, the download starts over");
-                    try {
-                        Files.deleteIfExists(part);
-                    } catch (IOException ignored) {
-                        // the download rewrites it from the start anyway
-                    }
-                }
-            } else if (Files.exists(part)) {
-                // a part without its record cannot be trusted to belong to this file
-                try {
-                    Files.delete(part);
-                } catch (IOException ignored) {
-                    // truncated on the first write
-                }
-            }
-            return s;
-        }
-
-        void save(Path sidecar) throws IOException {
-            ObjectNode j = Json.object();
-            j.put("url", url);
-            if (fileName != null) {
-                j.put("file_name", fileName);
-            }
-            j.put("total", total);
-            if (validator != null) {
-                j.put("validator", validator);
-            }
-            Json.write(sidecar, j);
         }
     }
 }

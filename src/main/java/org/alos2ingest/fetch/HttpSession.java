@@ -57,7 +57,8 @@ public final class HttpSession {
     private final boolean netrcBasicAuth;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER);
     private final Map<String, Credentials> explicit = new ConcurrentHashMap<>();
-    private final SSLSocketFactory ssl;
+    /** Built on the first https request: the JDK's trust store costs a tenth of a second that a plain http download need not pay. */
+    private volatile SSLSocketFactory ssl;
 
     /**
      * @param netrcBasicAuth send HTTP Basic credentials from .netrc to any host that has an entry there
@@ -67,7 +68,19 @@ public final class HttpSession {
         this.config = config;
         this.userAgent = userAgent;
         this.netrcBasicAuth = netrcBasicAuth;
-        this.ssl = Tls.socketFactory(config.caCert());
+        if (config.caCert().isPresent()) {
+            // a CA file the user named is checked at once, not at the first https request
+            this.ssl = Tls.socketFactory(config.caCert());
+        }
+    }
+
+    private SSLSocketFactory ssl() {
+        SSLSocketFactory f = ssl;
+        if (f == null) {
+            f = Tls.socketFactory(config.caCert());
+            ssl = f;
+        }
+        return f;
     }
 
     public FetchConfig config() {
@@ -268,7 +281,7 @@ public final class HttpSession {
     private HttpURLConnection open(Request r) throws IOException {
         HttpURLConnection conn = (HttpURLConnection) r.uri().toURL().openConnection();
         if (conn instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(ssl);
+            https.setSSLSocketFactory(ssl());
         }
         conn.setInstanceFollowRedirects(false);
         conn.setUseCaches(false);
