@@ -88,7 +88,7 @@ touch "$out/stop"
 wait "$load"
 load=""
 read -r _ searches seconds rate p50 p99 errors decreases < <(grep '^RESULT' "$out/logs/search.txt")
-ids="$("$cli" search --home "$home" --format ids --limit 100000)"
+ids="$("$cli" search --home "$home" --format ids --limit 10000)"
 count=$(grep -c . <<<"$ids" || true)
 unique=$(sort -u <<<"$ids" | grep -c . || true)
 elapsed=$(echo "$t1 - $t0" | bc)
