@@ -17,8 +17,8 @@ public final class CeosProvider implements ProductProvider {
     }
 
     @Override
-    public Probe probe(Path imageFile) throws IOException {
-        byte[] h = FileHead.read(imageFile, 12);
+    public Probe probe(byte[] head) {
+        byte[] h = head.length > 12 ? java.util.Arrays.copyOf(head, 12) : head;
         if (h.length < 12) {
             return Probe.unable(h.length == 0 ? "empty file" : "too short for a CEOS record preamble");
         }

@@ -12,8 +12,8 @@ public final class GeoTiffProvider implements ProductProvider {
     }
 
     @Override
-    public Probe probe(Path imageFile) throws IOException {
-        byte[] h = FileHead.read(imageFile, 4);
+    public Probe probe(byte[] head) {
+        byte[] h = head.length > 4 ? java.util.Arrays.copyOf(head, 4) : head;
         if (h.length < 4) {
             return Probe.unable(h.length == 0 ? "empty file" : "too short for a TIFF header");
         }

@@ -13,5 +13,13 @@ public interface ProductProvider {
     ProductFormat format();
 
     /** Looks at a few bytes of an IMG file; reads nothing else and changes nothing. */
-    Probe probe(Path imageFile) throws IOException;
+    default Probe probe(Path imageFile) throws IOException {
+        return probe(FileHead.read(imageFile, HEAD_BYTES));
+    }
+
+    /** The same, given the file's first {@value #HEAD_BYTES} bytes (fewer when the file is shorter). */
+    Probe probe(byte[] head);
+
+    /** Bytes a probe looks at, at most. */
+    int HEAD_BYTES = 16;
 }

@@ -23,12 +23,17 @@ public final class ProductProviders {
      * @throws IdentifyException naming the file and what each provider said, when none can read it
      */
     public static ProductProvider forImage(Path imageFile) {
+        return forImage(imageFile, null);
+    }
+
+    /** The same, given the file's first bytes ({@link ProductProvider#HEAD_BYTES}); null to read them from the file. */
+    public static ProductProvider forImage(Path imageFile, byte[] head) {
         List<String> refusals = new ArrayList<>();
         ProductProvider suitable = null;
         for (ProductProvider p : ALL) {
             Probe probe;
             try {
-                probe = p.probe(imageFile);
+                probe = head != null ? p.probe(head) : p.probe(imageFile);
             } catch (IOException e) {
                 throw new IdentifyException(imageFile, "cannot read: " + e.getMessage(), e);
             }

@@ -24,6 +24,8 @@ public final class SceneFinder {
 
     private final Consumer<String> warnings;
 
+    private Map<Path, byte[]> heads = Map.of();
+
     public SceneFinder(Consumer<String> warnings) {
         this.warnings = warnings;
     }
@@ -34,6 +36,15 @@ public final class SceneFinder {
      *                           the file names, or a tree without any ALOS-2 image
      */
     public List<Scene> find(Path root) {
+        return find(root, Map.of());
+    }
+
+    /**
+     * The same, counting also files that are not on disk (yet): images still in their zip entry, to
+     * be inflated as they are read. They are given with their first bytes, for the format probes.
+     */
+    public List<Scene> find(Path root, Map<Path, byte[]> notOnDisk) {
+        this.heads = notOnDisk;
         Map<Path, List<Path>> byFolder = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(Files::isRegularFile)
@@ -42,6 +53,7 @@ public final class SceneFinder {
         } catch (IOException | UncheckedIOException e) {
             throw new IdentifyException(root, "cannot list files: " + e.getMessage(), e);
         }
+        notOnDisk.keySet().forEach(p -> byFolder.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(p));
         List<Scene> scenes = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Map.Entry<Path, List<Path>> folder : byFolder.entrySet()) {
@@ -114,7 +126,7 @@ public final class SceneFinder {
                 productFiles.addAll(others);
             }
             productFiles.sort(null);
-            ProductFormat format = ProductProviders.forImage(firstImage).format();
+            ProductFormat format = ProductProviders.forImage(firstImage, heads.get(firstImage)).format();
             scenes.add(new Scene(name, folder, format, productFiles, ownNames(productFiles, names), own));
             checkPolarisations(scenes.get(scenes.size() - 1));
         }

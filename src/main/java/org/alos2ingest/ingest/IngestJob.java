@@ -182,24 +182,42 @@ public final class IngestJob {
             }
             Unpacker unpacker = new Unpacker(options.limits(), options.progress());
             stage.enter("unpacking " + path);
-            unpacked = unpacker.unpack(path, work.resolve("unpacked"));
+            // GeoTIFF images stay in the zip and are inflated as they are rendered, unless the work folder is kept
+            unpacked = unpacker.unpack(path, work.resolve("unpacked"), options.keepWork() ? name -> false : IngestJob::streamsFromZip);
         }
-        SceneFinder finder = new SceneFinder(w -> warn(report, w));
-        List<Scene> scenes;
         try {
-            scenes = finder.find(unpacked.root());
-        } catch (IngestException e) {
-            throw relocate(e, unpacked, delivery);
-        }
-        Path ownWork = work.toAbsolutePath().normalize();
-        for (Scene scene : scenes) {
+            SceneFinder finder = new SceneFinder(w -> warn(report, w));
+            List<Scene> scenes;
             try {
-                ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
-                        work.resolve("products"), report, t0, stage);
+                scenes = finder.find(unpacked.root(), unpacked.notOnDisk());
             } catch (IngestException e) {
-                report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
-                        stage.lineFor(relocate(e, unpacked, delivery), work, scene.id()), secs(t0)));
+                throw relocate(e, unpacked, delivery);
             }
+            Path ownWork = work.toAbsolutePath().normalize();
+            for (Scene scene : scenes) {
+                try {
+                    ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
+                            work.resolve("products"), report, t0, stage);
+                } catch (IngestException e) {
+                    report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
+                            stage.lineFor(relocate(e, unpacked, delivery), work, scene.id()), secs(t0)));
+                }
+            }
+        } finally {
+            unpacked.cancelStreams();
+        }
+    }
+
+    /** Images read once, front to back, by the GeoTIFF renderer: no need for them on the work disk. */
+    static boolean streamsFromZip(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".tif") && !lower.endsWith(".tiff")) {
+            return false;
+        }
+        try {
+            return ProductFileName.parse(fileName).filter(ProductFileName::isImage).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -275,9 +293,12 @@ public final class IngestJob {
         stage.enter("rendering " + id);
         for (SceneRenderer r : renderers) {
             if (r.appliesTo(scene)) {
-                d = r.render(scene, d, folder, options.progress()).addTo(d);
+                d = r.render(scene, d, folder, options.progress(), unpacked).addTo(d);
             }
         }
+        // nothing of the scene is published before every image streamed from its zip passed its CRC
+        stage.enter("checking " + id + "'s CRCs");
+        unpacked.awaitIntact(scene.files());
         Json.write(folder.resolve(id + ".met.json"), d.met());
         Json.write(folder.resolve(id + ".dataset.json"), d.dataset());
         if (!delivery.transfers().isEmpty()) {

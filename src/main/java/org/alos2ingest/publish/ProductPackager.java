@@ -103,18 +103,22 @@ public final class ProductPackager {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(productZip)) {
             out.setUseZip64(Zip64Mode.AsNeeded);
             List<Map.Entry<Path, ZipOrigin>> list = new ArrayList<>(origins.entrySet());
+            List<ZipArchiveEntry> entries = new ArrayList<>();
             for (Map.Entry<Path, ZipOrigin> e : list) {
-                total += Files.size(e.getKey());
+                // sizes from the zip: an image may still be in it, never extracted
+                ZipOrigin o = e.getValue();
+                ZipFile zf = open.get(o.zip());
+                if (zf == null) {
+                    zf = ZipFile.builder().setPath(o.zip()).get();
+                    open.put(o.zip(), zf);
+                }
+                entries.add(zf.getEntry(o.entryName()));
+                total += entries.get(entries.size() - 1).getSize();
             }
             try (Progress.Task task = progress.start("zip " + scene.id(), total, Progress.Unit.BYTES)) {
-                for (Map.Entry<Path, ZipOrigin> e : list) {
-                    ZipOrigin o = e.getValue();
-                    ZipFile zf = open.get(o.zip());
-                    if (zf == null) {
-                        zf = ZipFile.builder().setPath(o.zip()).get();
-                        open.put(o.zip(), zf);
-                    }
-                    ZipArchiveEntry entry = zf.getEntry(o.entryName());
+                for (int i = 0; i < list.size(); i++) {
+                    ZipFile zf = open.get(list.get(i).getValue().zip());
+                    ZipArchiveEntry entry = entries.get(i);
                     try (InputStream raw = zf.getRawInputStream(entry)) {
                         out.addRawArchiveEntry(new ZipArchiveEntry(entry), raw);
                     }

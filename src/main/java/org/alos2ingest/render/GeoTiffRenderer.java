@@ -23,6 +23,8 @@ import org.alos2ingest.geo.MapProjection;
 import org.alos2ingest.geo.ValidDataOutline;
 import org.alos2ingest.identify.ProductKind;
 import org.alos2ingest.identify.Scene;
+import org.alos2ingest.util.ByteSource;
+import org.alos2ingest.util.FileBytes;
 import org.alos2ingest.util.Progress;
 import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
 import org.locationtech.jts.geom.Coordinate;
@@ -62,8 +64,52 @@ public final class GeoTiffRenderer implements SceneRenderer {
 
     @Override
     public Rendering render(Scene scene, Description d, Path folder, Progress progress) {
+        return render(scene, d, folder, progress, FileBytes.DISK);
+    }
+
+    @Override
+    public Rendering render(Scene scene, Description d, Path folder, Progress progress, FileBytes bytes) {
         try (CogLayouts layouts = new CogLayouts()) {
-            return render(scene, d, folder, progress, layouts);
+            return render(scene, d, folder, progress, layouts, bytes);
+        }
+    }
+
+    /**
+     * Opens an image for one read top to bottom: streamed from its zip entry when it is laid out
+     * front to back (as JAXA's and GDAL's GeoTIFFs are), else from the file, extracted first.
+     */
+    private static GeoTiffImage open(FileBytes bytes, Path tif) {
+        ByteSource source;
+        try {
+            source = bytes.open(tif);
+        } catch (IOException e) {
+            throw new RenderException(tif, "cannot open: " + e.getMessage(), e);
+        }
+        GeoTiffImage image;
+        try {
+            image = GeoTiffImage.open(source);
+        } catch (GeoTiffImage.OutOfOrder e) {
+            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: " + e.getMessage());
+            return openOnDisk(bytes, tif);
+        }
+        if (source.randomAccess()) {
+            return image;
+        }
+        if (!image.readsFrontToBack()) {
+            image.close();
+            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: its rows are not stored front to back");
+            return openOnDisk(bytes, tif);
+        }
+        image.doneAbove(0);
+        LOG.fine(() -> tif.getFileName() + ": streamed from " + source.origin());
+        return image;
+    }
+
+    private static GeoTiffImage openOnDisk(FileBytes bytes, Path tif) {
+        try {
+            return GeoTiffImage.open(bytes.onDisk(tif));
+        } catch (IOException e) {
+            throw new RenderException(tif, "cannot extract: " + e.getMessage(), e);
         }
     }
 
@@ -75,8 +121,10 @@ public final class GeoTiffRenderer implements SceneRenderer {
         }
     }
 
-    private Rendering render(Scene scene, Description d, Path folder, Progress progress, CogLayouts layouts) {
+    private Rendering render(Scene scene, Description d, Path folder, Progress progress, CogLayouts layouts, FileBytes bytes) {
         Map<String, List<Path>> images = scene.imagesByPolarisation();
+        // every polarisation's entry inflates from now on, each as far as its window, while the first is rendered
+        bytes.prefetch(images.values().stream().map(l -> l.get(0)).toList());
         List<String> layers = new ArrayList<>();
         List<String> browse = new ArrayList<>();
         List<CogFile> cogs = new ArrayList<>();
@@ -92,7 +140,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
         for (Map.Entry<String, List<Path>> e : images.entrySet()) {
             String pol = e.getKey();
             Path tif = e.getValue().get(0);
-            try (GeoTiffImage image = GeoTiffImage.open(tif)) {
+            try (GeoTiffImage image = open(bytes, tif)) {
                 LOG.fine(() -> tif.getFileName() + ": " + image.describe());
                 MapProjection projection = MapProjection.epsg(image.epsg());
                 GeoBounds bounds = RasterBounds.of(image.width(), image.height(), image.transform(), projection);
@@ -108,6 +156,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
                 try (Progress.Task task = progress.start("reading " + tif.getFileName(),
                         (long) image.width() * image.height() * image.bitsPerSample() / 8, Progress.Unit.BYTES)) {
                     pyramid = PyramidBuilder.build(image, scale, first, settings.threads(), task, cog);
+                    image.doneAbove(image.height());
                 } catch (RuntimeException | Error ex) {
                     if (cog != null) {
                         cog.close();

@@ -69,6 +69,7 @@ final class PyramidBuilder {
         }
         int outRowsPerTask = Math.max(1, rowsPerTask / b);
         int tasks = (lh + outRowsPerTask - 1) / outRowsPerTask;
+        BandsDone done = new BandsDone(image, tasks, outRowsPerTask * b);
         Parallel.run(threads, tasks, () -> new Parallel.Worker<RuntimeException>() {
             private final GeoTiffImage.RowReader rows = image.rows();
             private final short[] buf = new short[Math.min(h, outRowsPerTask * b) * w];
@@ -87,6 +88,7 @@ final class PyramidBuilder {
                 if (sink != null) {
                     sink.band(t, buf, sy1 - sy0);
                 }
+                done.band(t);
             }
 
             private void accumulate(int sy0, int sy1, int oy0, int oy1) {
@@ -135,6 +137,34 @@ final class PyramidBuilder {
             levels.add(level);
         }
         return new DisplayPyramid(w, h, image.epsg(), image.transform(), levels);
+    }
+
+    /**
+     * Tells the image how far the bands are done without a gap, so that an image streamed from its
+     * zip entry can drop the bytes above and inflate further.
+     */
+    private static final class BandsDone {
+        private final GeoTiffImage image;
+        private final boolean[] done;
+        private final int rowsPerBand;
+        private int prefix;
+
+        BandsDone(GeoTiffImage image, int bands, int rowsPerBand) {
+            this.image = image;
+            this.done = new boolean[bands];
+            this.rowsPerBand = rowsPerBand;
+        }
+
+        synchronized void band(int index) {
+            done[index] = true;
+            int before = prefix;
+            while (prefix < done.length && done[prefix]) {
+                prefix++;
+            }
+            if (prefix > before) {
+                image.doneAbove((int) Math.min(image.height(), (long) prefix * rowsPerBand));
+            }
+        }
     }
 
     private static long freeHeap() {

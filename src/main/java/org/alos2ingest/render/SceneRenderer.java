@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.alos2ingest.describe.Description;
 import org.alos2ingest.identify.Scene;
+import org.alos2ingest.util.FileBytes;
 import org.alos2ingest.util.Progress;
 
 /**
@@ -16,4 +17,12 @@ public interface SceneRenderer {
     boolean appliesTo(Scene scene);
 
     Rendering render(Scene scene, Description description, Path productFolder, Progress progress);
+
+    /**
+     * The same, reading the scene's files through {@code bytes}: images may still be in their zip, to
+     * be inflated as they are read.
+     */
+    default Rendering render(Scene scene, Description description, Path productFolder, Progress progress, FileBytes bytes) {
+        return render(scene, description, productFolder, progress);
+    }
 }

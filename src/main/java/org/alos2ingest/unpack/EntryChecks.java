@@ -33,6 +33,16 @@ final class EntryChecks {
      * extraction folder.
      */
     Map<ZipArchiveEntry, Path> plan(Path zip, Path target, List<ZipArchiveEntry> entries, long[] budget) {
+        return plan(zip, target, entries, budget, e -> false);
+    }
+
+    /**
+     * The same, where the entries {@code streamed} accepts will be inflated as they are read, not
+     * written: they count against the limits, not against the free disk.
+     */
+    Map<ZipArchiveEntry, Path> plan(Path zip, Path target, List<ZipArchiveEntry> entries, long[] budget,
+                                    java.util.function.Predicate<ZipArchiveEntry> streamed) {
+        long written = 0;
         if (entries.size() > limits.maxEntries()) {
             throw new UnpackException(zip, "holds " + entries.size() + " entries, more than the limit of " + limits.maxEntries());
         }
@@ -66,6 +76,7 @@ final class EntryChecks {
                             name, Sizes.human(compressed), Sizes.human(size), size / (double) compressed, limits.maxExpansionRatio()));
                 }
                 total += size;
+                written += streamed.test(e) ? 0 : size;
             }
             plan.put(e, relative);
         }
@@ -80,7 +91,7 @@ final class EntryChecks {
                     Sizes.human(zipSize), Sizes.human(total), total / (double) Math.max(1, zipSize), limits.maxExpansionRatio()));
         }
         budget[0] -= total;
-        checkFreeSpace(zip, target.getParent(), total);
+        checkFreeSpace(zip, target.getParent(), written);
         return plan;
     }
 

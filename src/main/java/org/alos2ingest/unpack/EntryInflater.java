@@ -71,15 +71,11 @@ final class EntryInflater {
         try (ZipFile zf = Unpacker.open(zip)) {
             ZipArchiveEntry e = zf.getEntry(entry.getName());
             EntryChecks.checkReadable(zip, zf, e);
-            CRC32 crc = new CRC32();
-            long written;
             try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                EntrySink sink = (buf, n) -> {
-                    crc.update(buf, 0, n);
+                decodeChecked(zip, zf, e, (buf, n) -> {
                     out.write(buf, 0, n);
                     task.advance(n);
-                };
-                written = e.getMethod() == ZipEntry.DEFLATED ? inflate(zip, zf, e, sink) : copy(zip, zf, e, sink);
+                });
             } catch (UnpackException ex) {
                 throw ex;
             } catch (IOException ex) {
@@ -91,18 +87,33 @@ final class EntryInflater {
                 }
                 throw new UnpackException(zip, "entry '" + e.getName() + "' is damaged: " + ex.getMessage(), ex);
             }
-            if (written != e.getSize()) {
-                throw new UnpackException(zip, "entry '" + e.getName() + "' is truncated: " + written + " of " + e.getSize() + " bytes");
-            }
-            if (crc.getValue() != e.getCrc()) {
-                throw new UnpackException(zip, String.format(Locale.ROOT, "CRC error in entry '%s': expected %08x, got %08x",
-                        e.getName(), e.getCrc(), crc.getValue()));
-            }
+        }
+    }
+
+    /**
+     * Hands an entry's bytes to {@code sink} as they are inflated, then checks that they are as many
+     * as declared and match the declared CRC-32.
+     *
+     * @throws UnpackException when the entry is damaged, truncated, too long or fails its CRC
+     */
+    static void decodeChecked(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
+        CRC32 crc = new CRC32();
+        EntrySink checked = (buf, n) -> {
+            crc.update(buf, 0, n);
+            sink.accept(buf, n);
+        };
+        long written = e.getMethod() == ZipEntry.DEFLATED ? inflate(zip, zf, e, checked) : copy(zip, zf, e, checked);
+        if (written != e.getSize()) {
+            throw new UnpackException(zip, "entry '" + e.getName() + "' is truncated: " + written + " of " + e.getSize() + " bytes");
+        }
+        if (crc.getValue() != e.getCrc()) {
+            throw new UnpackException(zip, String.format(Locale.ROOT, "CRC error in entry '%s': expected %08x, got %08x",
+                    e.getName(), e.getCrc(), crc.getValue()));
         }
     }
 
     @FunctionalInterface
-    private interface EntrySink {
+    interface EntrySink {
         void accept(byte[] buf, int n) throws IOException;
     }
 
@@ -110,7 +121,7 @@ final class EntryInflater {
      * Inflates with large buffers: the library's stream inflates 512 bytes per native call, which
      * costs a third of the time on multi-GB images.
      */
-    private static long inflate(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
+    static long inflate(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
         Inflater inflater = new Inflater(true);
         byte[] in = new byte[BUFFER];
         byte[] out = new byte[BUFFER];
@@ -157,7 +168,7 @@ final class EntryInflater {
     }
 
     /** Stored entries, and the rarer methods the library decodes itself. */
-    private static long copy(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
+    static long copy(Path zip, ZipFile zf, ZipArchiveEntry e, EntrySink sink) throws IOException {
         byte[] buf = new byte[BUFFER];
         long written = 0;
         try (InputStream in = e.getMethod() == ZipEntry.STORED ? zf.getRawInputStream(e) : zf.getInputStream(e)) {

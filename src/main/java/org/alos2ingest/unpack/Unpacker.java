@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.FileTrees;
@@ -66,16 +67,35 @@ public final class Unpacker {
      * Unpacks {@code zip} into {@code target}, which must not exist yet.
      */
     public UnpackedDelivery unpack(Path zip, Path target) {
+        return unpack(zip, target, name -> false);
+    }
+
+    /**
+     * The same, leaving in the zip the entries whose file name {@code stream} accepts: they are
+     * checked like the others, then inflated only as they are read ({@link UnpackedDelivery#open}).
+     */
+    public UnpackedDelivery unpack(Path zip, Path target, Predicate<String> stream) {
         zip = zip.toAbsolutePath().normalize();
         target = target.toAbsolutePath().normalize();
         Map<Path, ZipOrigin> origins = new LinkedHashMap<>();
         List<Path> zips = new ArrayList<>();
+        Map<Path, StreamedEntry> streamed = new LinkedHashMap<>();
         long[] budget = {limits.maxTotalBytes()};
-        unpack(zip, target, 0, budget, origins, zips);
-        return new UnpackedDelivery(target, origins, zips);
+        unpack(zip, target, 0, budget, new Found(origins, zips, streamed, stream));
+        return new UnpackedDelivery(target, origins, zips, streamed);
     }
 
-    private void unpack(Path zip, Path target, int depth, long[] budget, Map<Path, ZipOrigin> origins, List<Path> zips) {
+    /** What unpacking finds, gathered across nested zips. */
+    private record Found(Map<Path, ZipOrigin> origins, List<Path> zips, Map<Path, StreamedEntry> streamed, Predicate<String> stream) {
+        boolean streams(ZipArchiveEntry e) {
+            String name = e.getName().substring(e.getName().replace('\\', '/').lastIndexOf('/') + 1);
+            return !e.isDirectory() && !name.toLowerCase(Locale.ROOT).endsWith(".zip") && stream.test(name);
+        }
+    }
+
+    private void unpack(Path zip, Path target, int depth, long[] budget, Found found) {
+        Map<Path, ZipOrigin> origins = found.origins();
+        List<Path> zips = found.zips();
         if (depth > limits.maxNesting()) {
             throw new UnpackException(zip, "zips nested more than " + limits.maxNesting() + " levels deep");
         }
@@ -85,12 +105,19 @@ public final class Unpacker {
         } catch (IOException e) {
             throw new UnpackException(zip, "cannot read zip: " + e.getMessage(), e);
         }
-        Map<ZipArchiveEntry, Path> plan = checks.plan(zip, target, entries, budget);
+        Map<ZipArchiveEntry, Path> plan = checks.plan(zip, target, entries, budget, found::streams);
         zips.add(zip);
+        Map<ZipArchiveEntry, Path> extract = new LinkedHashMap<>();
+        Map<ZipArchiveEntry, Path> leave = new LinkedHashMap<>();
+        plan.forEach((e, rel) -> (found.streams(e) ? leave : extract).put(e, rel));
 
         Path staging = target.resolveSibling("." + target.getFileName() + ".partial-" + UUID.randomUUID());
         try {
-            inflater.extract(zip, staging, plan);
+            inflater.extract(zip, staging, extract);
+            for (Path rel : leave.values()) {
+                // the folder a streamed image would be in exists, as for any extracted file
+                Files.createDirectories(staging.resolve(rel).getParent());
+            }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             FileTrees.deleteQuietly(staging);
@@ -112,12 +139,16 @@ public final class Unpacker {
             }
             Path file = target.resolve(e.getValue());
             origins.put(file, new ZipOrigin(zip, e.getKey().getName()));
+            if (leave.containsKey(e.getKey())) {
+                found.streamed().put(file, new StreamedEntry(zip, e.getKey(), file));
+                continue;
+            }
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 nested.add(file);
             }
         }
         for (Path inner : nested) {
-            unpack(inner, nestedTarget(inner), depth + 1, budget, origins, zips);
+            unpack(inner, nestedTarget(inner), depth + 1, budget, found);
         }
     }
 

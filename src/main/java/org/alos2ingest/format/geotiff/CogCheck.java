@@ -76,7 +76,7 @@ public final class CogCheck {
      * @throws IdentifyException naming the file and offset when it is no TIFF or its structure is broken
      */
     public static Result check(Path file, boolean checkBlocks) {
-        try (TiffSource source = new TiffSource(file)) {
+        try (TiffSource source = TiffSource.of(file)) {
             return check(source, checkBlocks);
         }
     }

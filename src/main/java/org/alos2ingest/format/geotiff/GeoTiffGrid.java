@@ -14,7 +14,7 @@ public record GeoTiffGrid(int width, int height, int bitsPerSample, int sampleFo
 
     /** @throws IdentifyException naming the file and what it lacks */
     public static GeoTiffGrid read(Path file) {
-        try (TiffSource s = new TiffSource(file)) {
+        try (TiffSource s = TiffSource.of(file)) {
             TiffDirectory d = TiffDirectory.readFirst(s);
             long w = d.integer(TiffTag.IMAGE_WIDTH, -1);
             long h = d.integer(TiffTag.IMAGE_LENGTH, -1);

@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 import org.alos2ingest.identify.IdentifyException;
+import org.alos2ingest.util.ByteSource;
 
 /**
  * A single-band GeoTIFF image as ALOS-2 Level 1.5/2.1 products hold it: UInt16 (or 8-bit) samples,
@@ -81,7 +82,20 @@ public final class GeoTiffImage implements Closeable {
      * @throws IdentifyException naming the file and what it lacks or holds that cannot be read
      */
     public static GeoTiffImage open(Path file) {
-        TiffSource s = new TiffSource(file);
+        return open(TiffSource.of(file));
+    }
+
+    /**
+     * The same from any source of the file's bytes. A stream ({@link ByteSource#randomAccess()}
+     * false) can only be read front to back: check {@link #readsFrontToBack()} before reading rows.
+     *
+     * @throws OutOfOrder when the directory lies beyond what a stream holds at its start
+     */
+    public static GeoTiffImage open(ByteSource bytes) {
+        return open(new TiffSource(bytes));
+    }
+
+    private static GeoTiffImage open(TiffSource s) {
         try {
             return new GeoTiffImage(s);
         } catch (RuntimeException e) {
@@ -139,6 +153,34 @@ public final class GeoTiffImage implements Closeable {
         }
         s.append(", EPSG:").append(epsg());
         return s.toString();
+    }
+
+    /**
+     * Whether reading rows top to bottom reads the file front to back, as a stream must be read:
+     * the strips or tiles lie in the file in row order, and the rows are not stored bottom up.
+     */
+    public boolean readsFrontToBack() {
+        return !orientation.flipRows() && chunks.inFileOrder();
+    }
+
+    /**
+     * Says that rows above {@code row} will not be read again, so that a stream may drop their bytes.
+     * Only for images that {@link #readsFrontToBack()}.
+     */
+    public void doneAbove(int row) {
+        if (row >= height) {
+            source.bytes().release(source.size());
+        } else {
+            // row 0 too: a stream learns that it is read front to back from now on
+            source.bytes().release(chunks.offset(Math.max(0, row) / chunks.chunkHeight() * chunks.chunksAcross()));
+        }
+    }
+
+    /** A read out of file order from a stream: the image must be read from the file itself. */
+    public static final class OutOfOrder extends IdentifyException {
+        OutOfOrder(Path file, String problem, Throwable cause) {
+            super(file, problem, cause);
+        }
     }
 
     /** A reader of rows with its own buffers; use one per thread. */

@@ -104,6 +104,17 @@ final class TiffChunks {
         return (long) rows * width * bytesPerSample;
     }
 
+    /** Whether every chunk starts at or after the one before it in the file. */
+    boolean inFileOrder() {
+        int n = (int) Math.min(offsets.length, (long) chunksAcross * ((height + chunkHeight - 1) / chunkHeight));
+        for (int i = 1; i < n; i++) {
+            if (offsets[i] < offsets[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Uncompressed strips, the one layout whose rows can be read straight from the file. */
     boolean storedStrips() {
         return !tiled && compression == Compression.NONE;

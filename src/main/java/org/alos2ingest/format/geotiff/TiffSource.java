@@ -4,31 +4,44 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 import org.alos2ingest.identify.IdentifyException;
+import org.alos2ingest.util.ByteSource;
 
 /**
  * A TIFF file opened for positional reads: every read names its offset, so several threads share one
- * channel, and nothing is mapped or read ahead (a 1.8 GB image costs no more heap than the rows asked for).
+ * source, and nothing is mapped or read ahead (a 1.8 GB image costs no more heap than the rows asked
+ * for). The source may be a zip entry inflated as it is read; then reads must go front to back.
  */
 final class TiffSource implements Closeable {
 
     private final Path file;
-    private final FileChannel channel;
+    private final ByteSource bytes;
     private final long size;
     private ByteOrder order = ByteOrder.BIG_ENDIAN;
 
-    TiffSource(Path file) {
-        this.file = file;
+    TiffSource(ByteSource bytes) {
+        this.bytes = bytes;
+        this.file = bytes.file();
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            this.size = channel.size();
+            this.size = bytes.size();
         } catch (IOException e) {
             throw new IdentifyException(file, "cannot open: " + e.getMessage(), e);
         }
+    }
+
+    /** The file on disk. */
+    static TiffSource of(Path file) {
+        try {
+            return new TiffSource(ByteSource.file(file));
+        } catch (IOException e) {
+            throw new IdentifyException(file, "cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    ByteSource bytes() {
+        return bytes;
     }
 
     Path file() {
@@ -60,13 +73,11 @@ final class TiffSource implements Closeable {
         check(offset, wanted, what);
         long pos = offset;
         try {
-            while (b.hasRemaining()) {
-                int n = channel.read(b, pos);
-                if (n < 0) {
-                    throw error(offset, what + " ends early at byte " + pos + " (file is " + size + " bytes)");
-                }
-                pos += n;
-            }
+            bytes.readFully(pos, b);
+        } catch (ByteSource.OutsideWindow e) {
+            throw new GeoTiffImage.OutOfOrder(file, what + " at offset " + offset + ": " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw error(offset, what + " ends early (file is " + size + " bytes)");
         } catch (IOException e) {
             throw new IdentifyException(file, "offset " + offset + ": cannot read " + what + ": " + e.getMessage(), e);
         }
@@ -89,10 +100,6 @@ final class TiffSource implements Closeable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing was written; a failed close of a read-only channel loses nothing.
-        }
+        bytes.close();
     }
 }
