@@ -23,7 +23,7 @@ import org.alos2ingest.util.Progress;
  * also checks that every encoder's IDAT inflates to the same filtered rows, and prints a checksum of
  * all tile pixels, so that a change to sampling can be shown to leave every pixel as it was.
  *
- * <pre>bench/tile-cost.sh [image.tif] [passes] [max zoom]</pre>
+ * <pre>bench/tile-cost.sh [image.tif] [passes] [max zoom] [finest pyramid level]</pre>
  */
 public final class TileCostBenchmark {
 
@@ -61,11 +61,14 @@ public final class TileCostBenchmark {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         // deeper than 14 the finest tiles enlarge the full-resolution level: smooth tiles
         int maxZoom = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_MAX_ZOOM;
+        // a pyramid whose finest level is coarser than the tiles need: tiles as of a product of
+        // coarser pixels (ScanSAR), enlarged and smooth at the deepest zooms
+        int coarsest = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         DisplayPyramid pyramid;
         GeoBounds bounds;
         try (GeoTiffImage image = GeoTiffImage.open(tif)) {
             bounds = RasterBounds.of(image.width(), image.height(), image.transform(), MapProjection.epsg(image.epsg()));
-            int first = GeoTiffRenderer.tileLevel(image, bounds, maxZoom);
+            int first = Math.max(coarsest, GeoTiffRenderer.tileLevel(image, bounds, maxZoom));
             DisplayScale scale = image.bitsPerSample() == 8 ? DisplayScale.IDENTITY : DisplayScale.ALOS2;
             long t0 = System.nanoTime();
             pyramid = PyramidBuilder.build(image, scale, first, Runtime.getRuntime().availableProcessors(),
