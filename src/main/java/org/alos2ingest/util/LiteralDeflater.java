@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.zip.Adler32;
 
 /**
- * A zlib stream (TIFF Compression 8, "Adobe Deflate") of one dynamic-Huffman Deflate block of literals
- * only, or stored blocks when coding would not pay. Radar amplitude after the horizontal predictor is
+ * A zlib stream (TIFF Compression 8, "Adobe Deflate"; a PNG's IDAT) of one dynamic-Huffman Deflate
+ * block of literals only, or stored blocks when coding would not pay. Radar amplitude after the horizontal predictor is
  * speckle: string matching finds next to nothing in it (zlib's level 6 makes files 3 % smaller than
  * this) yet costs most of zlib's time, which was five times this coder's. Any Deflate reader decodes
  * the result (RFC 1950/1951). Not thread-safe; one per thread.
