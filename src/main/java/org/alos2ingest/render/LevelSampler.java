@@ -73,7 +73,7 @@ final class LevelSampler {
      * {@link #shade} does pixel by pixel, with the same values. When reducing and every sample of the
      * run falls inside the level (positions are linear along the run, so its ends tell), the run
      * takes a loop without the per-sample bounds tests, in one method small enough for the JIT to
-     * compile whole ({@link #shade} is too large to be inlined into the renderer's loop).
+     * compile whole (the JIT would not inline {@link #shade}, then 338 bytecodes, into the renderer's loop).
      */
     boolean shadeRun(int i, int count, long p, long q, long dp, long dq) {
         if (count <= 0) {
