@@ -29,6 +29,9 @@ final class LevelSampler {
     private long ay;
     private long bx;
     private long by;
+    /** How far, in fixed point, the four reduce samples reach from the pixel's position along x and y. */
+    private long reachX;
+    private long reachY;
 
     /** @param pixels the tile's display values, written by {@link #shade} */
     LevelSampler(byte[] pixels) {
@@ -47,6 +50,8 @@ final class LevelSampler {
         this.ay = fixed(0.25 * ru / f);
         this.bx = fixed(0.25 * cv / f);
         this.by = fixed(0.25 * rv / f);
+        this.reachX = Math.abs(ax) + Math.abs(bx);
+        this.reachY = Math.abs(ay) + Math.abs(by);
         this.px = level.pixels();
         this.lw = level.width();
         this.lh = level.height();
@@ -64,6 +69,67 @@ final class LevelSampler {
     }
 
     /**
+     * Shades {@code count} tile pixels from i on, at level positions (p, q) stepping by (dp, dq): as
+     * {@link #shade} does pixel by pixel, with the same values. When reducing and every sample of the
+     * run falls inside the level (positions are linear along the run, so its ends tell), the run
+     * takes a loop without the per-sample bounds tests, in one method small enough for the JIT to
+     * compile whole (the JIT would not inline {@link #shade}, then 338 bytecodes, into the renderer's loop).
+     */
+    boolean shadeRun(int i, int count, long p, long q, long dp, long dq) {
+        if (count <= 0) {
+            return false;
+        }
+        long pe = p + (count - 1) * dp;
+        long qe = q + (count - 1) * dq;
+        if (reduce && inside(p, q) && inside(pe, qe)) {
+            return reduceInside(i, count, p, q, dp, dq);
+        }
+        boolean drawn = false;
+        for (int k = 0; k < count; k++) {
+            drawn |= shade(i + k, p, q);
+            p += dp;
+            q += dq;
+        }
+        return drawn;
+    }
+
+    /** Whether all four reduce samples about (p, q) round to a pixel inside the level. */
+    private boolean inside(long p, long q) {
+        return p + 32768 - reachX >= 0 && q + 32768 - reachY >= 0 && p + 32768 + reachX < lw16 && q + 32768 + reachY < lh16;
+    }
+
+    private boolean reduceInside(int i, int count, long p, long q, long dp, long dq) {
+        byte[] px = this.px;
+        byte[] out = this.pixels;
+        int lw = this.lw;
+        // the four sample offsets, with the rounding to the nearest pixel centre folded in
+        long p1 = 32768 - ax - bx;
+        long q1 = 32768 - ay - by;
+        long p2 = 32768 + ax - bx;
+        long q2 = 32768 + ay - by;
+        long p3 = 32768 - ax + bx;
+        long q3 = 32768 - ay + by;
+        long p4 = 32768 + ax + bx;
+        long q4 = 32768 + ay + by;
+        boolean drawn = false;
+        for (int k = 0; k < count; k++) {
+            int v1 = px[(int) ((q + q1) >> 16) * lw + (int) ((p + p1) >> 16)] & 0xff;
+            int v2 = px[(int) ((q + q2) >> 16) * lw + (int) ((p + p2) >> 16)] & 0xff;
+            int v3 = px[(int) ((q + q3) >> 16) * lw + (int) ((p + p3) >> 16)] & 0xff;
+            int v4 = px[(int) ((q + q4) >> 16) * lw + (int) ((p + p4) >> 16)] & 0xff;
+            p += dp;
+            q += dq;
+            if (v1 != 0 && v2 != 0 && v3 != 0 && v4 != 0) {
+                out[i + k] = (byte) ((v1 + v2 + v3 + v4 + 2) >> 2);
+                drawn = true;
+            } else {
+                drawn |= mean(i + k, v1, v2, v3, v4);
+            }
+        }
+        return drawn;
+    }
+
+    /**
      * Samples level position (p, q) (fixed point, 1/65536 of a level pixel; pixel centres at whole
      * numbers) into tile pixel i; true when drawn.
      */
@@ -76,14 +142,7 @@ final class LevelSampler {
             int v2 = point(p + ax - bx, q + ay - by);
             int v3 = point(p - ax + bx, q - ay + by);
             int v4 = point(p + ax + bx, q + ay + by);
-            int n = (v1 != 0 ? 1 : 0) + (v2 != 0 ? 1 : 0) + (v3 != 0 ? 1 : 0) + (v4 != 0 ? 1 : 0);
-            if (n < 2) {
-                return false;
-            }
-            int sum = v1 + v2 + v3 + v4;
-            int value = n == 4 ? (sum + 2) >> 2 : n == 2 ? (sum + 1) >> 1 : (sum * 2 + 3) / 6;
-            pixels[i] = (byte) value;
-            return true;
+            return mean(i, v1, v2, v3, v4);
         }
         long a = sample(p, q);
         long w = a >>> 32;
@@ -94,6 +153,18 @@ final class LevelSampler {
         // all four neighbours on data: a shift; at the swath's edge: the mean of the valid part
         long value = w == 65536 ? (s + 32768) >> 16 : (s + (w >> 1)) / w;
         pixels[i] = (byte) (value < 1 ? 1 : Math.min(255, value));
+        return true;
+    }
+
+    /** Tile pixel i from four point samples: the mean of those on data, drawn where at least two are. */
+    private boolean mean(int i, int v1, int v2, int v3, int v4) {
+        int n = (v1 != 0 ? 1 : 0) + (v2 != 0 ? 1 : 0) + (v3 != 0 ? 1 : 0) + (v4 != 0 ? 1 : 0);
+        if (n < 2) {
+            return false;
+        }
+        int sum = v1 + v2 + v3 + v4;
+        int value = n == 4 ? (sum + 2) >> 2 : n == 2 ? (sum + 1) >> 1 : (sum * 2 + 3) / 6;
+        pixels[i] = (byte) value;
         return true;
     }
 

@@ -44,13 +44,26 @@ final class TileRenderer implements AutoCloseable {
     private final double[] xy = new double[2];
     private final LevelSampler sampler = new LevelSampler(pixels);
 
+    /** Tiles in PNG by the literal Deflate coder ({@link PngEncoder#PngEncoder()}). */
+    TileRenderer(DisplayPyramid pyramid, GeoBounds bounds) {
+        this(pyramid, bounds, new PngEncoder(), new PngEncoder());
+    }
+
+    /**
+     * Tiles in PNG by zlib at {@code pngLevel}, as they were made before the literal coder: kept to
+     * compare against (TileCostBenchmark).
+     */
     TileRenderer(DisplayPyramid pyramid, GeoBounds bounds, int pngLevel) {
+        this(pyramid, bounds, new PngEncoder(pngLevel), new PngEncoder(pngLevel, Deflater.HUFFMAN_ONLY));
+    }
+
+    private TileRenderer(DisplayPyramid pyramid, GeoBounds bounds, PngEncoder smoothPng, PngEncoder noisyPng) {
         this.pyramid = pyramid;
         this.bounds = bounds;
         this.projection = MapProjection.epsg(pyramid.epsg());
         this.inverse = pyramid.transform().inverseCoefficients();
-        this.smoothPng = new PngEncoder(pngLevel);
-        this.noisyPng = new PngEncoder(pngLevel, Deflater.HUFFMAN_ONLY);
+        this.smoothPng = smoothPng;
+        this.noisyPng = noisyPng;
     }
 
     /** The tile's display values (row-major, 0 = transparent), or null when it shows no data. */
@@ -75,6 +88,11 @@ final class TileRenderer implements AutoCloseable {
             }
         }
         return any ? pixels : null;
+    }
+
+    /** Whether the tile last rendered reduced its level (speckle) rather than enlarged it (smooth). */
+    boolean reducing() {
+        return sampler.reducing();
     }
 
     /** PNG bytes of the tile, or null when it shows no data. */
@@ -166,13 +184,7 @@ final class TileRenderer implements AutoCloseable {
                 // fixed point (1/65536 of a level pixel): integer steps along the row
                 long dp = fixed((rowC[k + 1] - rowC[k]) / span);
                 long dq = fixed((rowR[k + 1] - rowR[k]) / span);
-                long p = fixed(rowC[k]);
-                long q = fixed(rowR[k]);
-                for (int u = from; u < to; u++) {
-                    drawn |= sampler.shade(base + u, p, q);
-                    p += dp;
-                    q += dq;
-                }
+                drawn |= sampler.shadeRun(base + from, to - from, fixed(rowC[k]), fixed(rowR[k]), dp, dq);
             }
         }
         return drawn;

@@ -20,7 +20,7 @@ import java.util.Map;
  * leader and repeated 4-byte trailer; and moves it into place. Readers such as GDAL's /vsicurl/ find
  * every IFD in the first request and any tile with one more.
  *
- * <p>Tiles are Deflate ({@link LiteralDeflater}) after the horizontal predictor (2) for UInt16 or the
+ * <p>Tiles are Deflate ({@link org.alos2ingest.util.LiteralDeflater}) after the horizontal predictor (2) for UInt16 or the
  * floating-point predictor (3) for Float32. Not for images of more than 2^31 tiles per level.
  */
 public final class CogWriter implements AutoCloseable {

@@ -1,5 +1,7 @@
 package org.alos2ingest.format.geotiff;
 
+import org.alos2ingest.util.LiteralDeflater;
+
 /**
  * Turns one tile of samples into its compressed bytes: lays the samples out little-endian (padding
  * past the image's edge), applies the TIFF predictor, then {@link LiteralDeflater}. Holds its

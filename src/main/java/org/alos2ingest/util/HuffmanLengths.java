@@ -1,9 +1,9 @@
-package org.alos2ingest.format.geotiff;
+package org.alos2ingest.util;
 
 import java.util.Arrays;
 
 /** Huffman code lengths no longer than Deflate allows, and their canonical codes (RFC 1951, 3.2.2). */
-final class HuffmanLengths {
+public final class HuffmanLengths {
 
     private HuffmanLengths() {
     }
@@ -14,7 +14,7 @@ final class HuffmanLengths {
      * optimal code is too deep, frequencies are halved until it is not: rare symbols lose a little, a
      * block of hundreds of kilobytes nothing measurable.
      */
-    static void build(int[] freq, int maxBits, int[] lengths) {
+    public static void build(int[] freq, int maxBits, int[] lengths) {
         int n = freq.length;
         long[] f = new long[n];
         for (int i = 0; i < n; i++) {
@@ -83,7 +83,7 @@ final class HuffmanLengths {
     }
 
     /** The canonical code of each symbol of non-zero length, most significant bit first. */
-    static int[] canonicalCodes(int[] lengths, int maxBits) {
+    public static int[] canonicalCodes(int[] lengths, int maxBits) {
         int[] count = new int[maxBits + 1];
         for (int l : lengths) {
             count[l]++;

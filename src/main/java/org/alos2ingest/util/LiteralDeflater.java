@@ -1,4 +1,4 @@
-package org.alos2ingest.format.geotiff;
+package org.alos2ingest.util;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.zip.Adler32;
 
 /**
- * A zlib stream (TIFF Compression 8, "Adobe Deflate") of one dynamic-Huffman Deflate block of literals
- * only, or stored blocks when coding would not pay. Radar amplitude after the horizontal predictor is
+ * A zlib stream (TIFF Compression 8, "Adobe Deflate"; a PNG's IDAT) of one dynamic-Huffman Deflate
+ * block of literals only, or stored blocks when coding would not pay. Radar amplitude after the horizontal predictor is
  * speckle: string matching finds next to nothing in it (zlib's level 6 makes files 3 % smaller than
  * this) yet costs most of zlib's time, which was five times this coder's. Any Deflate reader decodes
  * the result (RFC 1950/1951). Not thread-safe; one per thread.
  */
-final class LiteralDeflater {
+public final class LiteralDeflater {
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int END_OF_BLOCK = 256;
@@ -34,7 +34,7 @@ final class LiteralDeflater {
     private int bitCount;
 
     /** Compresses {@code data[0, length)}; the result is a new array. */
-    byte[] compress(byte[] data, int length) {
+    public byte[] compress(byte[] data, int length) {
         Arrays.fill(freq, 0);
         for (int i = 0; i < length; i++) {
             freq[data[i] & 0xff]++;
@@ -48,7 +48,7 @@ final class LiteralDeflater {
      * code whatever its estimate, so the stream is right however rough the sample; only its size
      * depends on it.
      */
-    byte[] compress(byte[] data, int length, int[] counts) {
+    public byte[] compress(byte[] data, int length, int[] counts) {
         for (int b = 0; b < 256; b++) {
             freq[b] = Math.max(1, counts[b]);
         }

@@ -1,4 +1,4 @@
-package org.alos2ingest.format.geotiff;
+package org.alos2ingest.util;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
