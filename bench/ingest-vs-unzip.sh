@@ -1,67 +1,64 @@
 #!/usr/bin/env bash
-# Benchmark: `alos2-ingest ingest` of a full-size FBD Level 1.5 GeoTIFF delivery (2 x 384 MB images,
-# the size of the real product ALOS2146686640-170209) against plain `unzip` of the same file, and
-# against `unzip -t` followed by `unzip` (what the old system did: test the zip, then extract it).
-# The ingest is timed twice: as it runs by default (CRC-checked unpack, metadata, browse images,
-# footprint check, map tiles to zoom 14 of both polarisations, publish, catalog) and with --no-tiles.
+# Benchmark: the whole `alos2-ingest ingest` of full-size Level 1.5 GeoTIFF deliveries against plain
+# `unzip` of the same zip, side by side in one run:
+#   fbd  FBD, two polarisations of 14060 x 13684 (2 x 384 MB, the size of ALOS2146686640-170209)
+#   fbs  FBS, one polarisation of the same size
+#   ubs  UBS, one 27964 x 31459 image (1.76 GB)
+# The ingest is timed as it runs by default (CRC-checked images streamed from the zip into the
+# renderer: browse images, footprint check, the DN COG and map tiles to zoom 14 of every polarisation;
+# then publish and catalog), and with --no-cog. unzip writes the files and does nothing else.
 #
-# Usage: bench/ingest-vs-unzip.sh [runs]      (default 3 runs each; needs about 3 GB of free disk)
-# Prints each run's wall time, the medians, and the ratios.
+# Usage: bench/ingest-vs-unzip.sh [runs] [fbd] [fbs] [ubs]   (default 3 runs of each, all three; ~8 GB of disk)
+# Environment: BENCH_DIR (default /tmp/alos2-ingest-bench), ALOS2_INGEST_JAVA_OPTS (launcher default -Xmx1500m).
+# Prints each run's wall time and peak memory, the medians, and the ratios to unzip.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-3}"
-out="$root/bench/out/ingest-vs-unzip"
-mkdir -p "$out"
+runs=3
+if [[ "${1:-}" =~ ^[0-9]+$ ]]; then runs="$1"; shift; fi
+presets=("$@")
+((${#presets[@]})) || presets=(fbd fbs ubs)
+. "$root/bench/lib.sh"
+bench_need /usr/bin/time time
+bench_need unzip unzip
+bench_install
 cli="$root/bin/alos2-ingest"
-
-zip="$out/0000148073_001001_ALOS2146686640-170209.zip"
-if [[ ! -f "$zip" ]]; then
-  echo "generating the full-size FBD L1.5 delivery (once)..."
-  "$cli" sample --preset fbd --full-size -o "$out" >/dev/null
-fi
 "$cli" --version >/dev/null   # build the jar before timing anything
-size=$(stat -c %s "$zip")
-unzipped=$(unzip -l "$zip" | tail -1 | awk '{print $1}')
-echo "delivery: $(basename "$zip"): $((size / 1048576)) MiB zipped, $((unzipped / 1048576)) MiB unzipped"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -r)"
+out="${BENCH_DIR:-/tmp/alos2-ingest-bench}/ingest-vs-unzip"
+mkdir -p "$out"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(uname -r); load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+timed() { # timed NAME CMD...: runs CMD under /usr/bin/time -v, prints "seconds peakMB"
+  local log="$out/$1.time"; shift
+  /usr/bin/time -v -o "$log" "$@" >/dev/null
+  echo "$(secs "$log") $(peak "$log")"
+}
+run_unzip() { rm -rf "$out/x"; mkdir -p "$out/x"; timed unzip unzip -q -o "$1" -d "$out/x"; rm -rf "$out/x"; }
+run_ingest() { local zip="$1"; shift; rm -rf "$out/home"; ALOS2_INGEST_HOME="$out/home" timed ingest "$cli" ingest -q "$@" "$zip"; }
 
-run_unzip() {
-  rm -rf "$out/x"; mkdir -p "$out/x"
-  local t0; t0=$(now)
-  unzip -q -o "$zip" -d "$out/x"
-  echo "$(now) - $t0" | bc
-}
-run_test_unzip() {
-  rm -rf "$out/x"; mkdir -p "$out/x"
-  local t0; t0=$(now)
-  unzip -tq "$zip" >/dev/null
-  unzip -q -o "$zip" -d "$out/x"
-  echo "$(now) - $t0" | bc
-}
-run_ingest() {
-  rm -rf "$out/home"
-  local t0; t0=$(now)
-  ALOS2_INGEST_HOME="$out/home" "$cli" ingest -q "$@" "$zip"
-  echo "$(now) - $t0" | bc
-}
-
-# one warm-up of each so that the page cache treats them alike
-run_unzip >/dev/null; run_ingest --no-tiles >/dev/null
-declare -a U T I N
-for ((i = 1; i <= runs; i++)); do
-  U+=("$(run_unzip)"); T+=("$(run_test_unzip)"); I+=("$(run_ingest)"); N+=("$(run_ingest --no-tiles)")
-  printf 'run %d: unzip %.2f s   unzip -t + unzip %.2f s   ingest %.2f s   ingest --no-tiles %.2f s\n' "$i" "${U[-1]}" "${T[-1]}" "${I[-1]}" "${N[-1]}"
+rows=()
+for preset in "${presets[@]}"; do
+  zip="$(bench_delivery "$preset")"
+  size=$(stat -c %s "$zip")
+  unzipped=$(unzip -l "$zip" | tail -1 | awk '{print $1}')
+  echo "$preset: $(basename "$zip"): $((size / 1048576)) MiB zipped, $((unzipped / 1048576)) MiB unzipped"
+  cat "$zip" >/dev/null
+  run_unzip "$zip" >/dev/null; run_ingest "$zip" --no-cog >/dev/null   # warm-up
+  declare -a U=() I=() N=() UM=() IM=() NM=()
+  for ((i = 1; i <= runs; i++)); do
+    read -r t m < <(run_unzip "$zip"); U+=("$t"); UM+=("$m")
+    read -r t m < <(run_ingest "$zip"); I+=("$t"); IM+=("$m")
+    read -r t m < <(run_ingest "$zip" --no-cog); N+=("$t"); NM+=("$m")
+    printf '  run %d: unzip %6.2f s   ingest %6.2f s (%4d MB)   ingest --no-cog %6.2f s (%4d MB)\n' "$i" "${U[-1]}" "${I[-1]}" "${IM[-1]}" "${N[-1]}" "${NM[-1]}"
+  done
+  mu=$(printf '%s\n' "${U[@]}" | median); mi=$(printf '%s\n' "${I[@]}" | median); mn=$(printf '%s\n' "${N[@]}" | median)
+  pi=$(printf '%s\n' "${IM[@]}" | sort -g | tail -1); pn=$(printf '%s\n' "${NM[@]}" | sort -g | tail -1)
+  rows+=("$(printf '%-4s %7d %8.2f | %8.2f %6.2fx %6d | %8.2f %6.2fx %6d' "$preset" $((size / 1048576)) "$mu" \
+      "$mi" "$(echo "$mi / $mu" | bc -l)" "$pi" "$mn" "$(echo "$mn / $mu" | bc -l)" "$pn")")
 done
-mu=$(printf '%s\n' "${U[@]}" | median); mt=$(printf '%s\n' "${T[@]}" | median)
-mi=$(printf '%s\n' "${I[@]}" | median); mn=$(printf '%s\n' "${N[@]}" | median)
 echo
-printf '%-58s %8s %10s %14s\n' "median of $runs runs" "seconds" "MiB/s" "ratio to unzip"
-row() { printf '%-58s %8.2f %10.0f %14.2f\n' "$1" "$2" "$(echo "$unzipped / 1048576 / $2" | bc -l)" "$(echo "$2 / $mu" | bc -l)"; }
-row "unzip" "$mu"
-row "unzip -t + unzip (what the old system did before its work)" "$mt"
-row "alos2-ingest ingest --no-tiles (unpack ... catalog, browse)" "$mn"
-row "alos2-ingest ingest (the same, and 4780 tiles to zoom 14)" "$mi"
+echo "medians of $runs runs; ratio = ingest time / unzip time; MB = largest peak resident memory"
+printf '%-4s %7s %8s | %-24s | %-24s\n' "" "zip MiB" "unzip s" "ingest (tiles z14 + COG)" "ingest --no-cog"
+printf '%-4s %7s %8s | %8s %7s %6s | %8s %7s %6s\n' "" "" "" "s" "ratio" "MB" "s" "ratio" "MB"
+for r in "${rows[@]}"; do echo "$r"; done
 rm -rf "$out/x" "$out/home"

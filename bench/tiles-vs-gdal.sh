@@ -2,8 +2,10 @@
 # Map tiles, side by side: alos2-ingest against GDAL on the same generated ALOS-2 Level 1.5 GeoTIFFs,
 # same zoom range (0-14 by default).
 #
-#   alos2-ingest: `alos2-ingest render --max-zoom Z` (one read of each image: browse PNGs, tiles of
-#                 every polarisation, footprint, viewer page)
+#   alos2-ingest: `alos2-ingest render --max-zoom Z` of the unzipped product folder (one read of each
+#                 image: browse PNGs, DN COG, tiles of every polarisation, footprint, viewer page), and
+#                 the whole `alos2-ingest ingest --max-zoom Z` of the delivery zip (images streamed from
+#                 it, CRC-checked; the same pictures, then publish and catalog)
 #   GDAL:         per image, `gdal_translate -ot Byte -scale 0 7500 1 255 -a_nodata 0` (from a VRT that
 #                 declares DN 0 no-data, so that no-data stays transparent as in alos2-ingest), then
 #                 `gdal2tiles.py -z 0-Z --processes=2 --xyz`
@@ -11,7 +13,8 @@
 # Prints wall time, peak memory (/usr/bin/time -v maximum resident set size; for GDAL the largest
 # process of each step) and the tile count of each, and the time ratio.
 #
-# Usage: bench/tiles-vs-gdal.sh [fbd] [ubs]        (default: both; ubs is 27964 x 31459 px, 1.76 GB)
+# Usage: bench/tiles-vs-gdal.sh [fbd] [fbs] [ubs]  (default: all; the deliveries of bench/lib.sh's bench_delivery:
+#        fbd two 14060 x 13684 polarisations, fbs one, ubs one 27964 x 31459 image, 1.76 GB)
 # Environment: BENCH_DIR (default /tmp/alos2-ingest-bench; needs ~12 GB free), MAX_ZOOM (default 14),
 #              KEEP=1 keeps the outputs.
 # Needs: Java 17 and Maven (to build), gdal-bin, python3-gdal and time (installed with apt-get when missing).
@@ -20,12 +23,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${BENCH_DIR:-/tmp/alos2-ingest-bench}"
 zoom="${MAX_ZOOM:-14}"
 presets=("$@")
-((${#presets[@]})) || presets=(fbd ubs)
+((${#presets[@]})) || presets=(fbd fbs ubs)
 
 . "$root/bench/lib.sh"
 bench_need gdal2tiles.py gdal-bin python3-gdal
 bench_need gdal_translate gdal-bin
 bench_need /usr/bin/time time
+bench_need unzip unzip
 bench_install
 
 "$root/bin/alos2-ingest" --version >/dev/null   # builds the jar when needed
@@ -39,15 +43,15 @@ printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB 
 printf '%s\n' "java: $(java -version 2>&1 | head -1); options $java_opts"
 results=()
 for preset in "${presets[@]}"; do
-  in="$bench/in-$preset"
+  zip="$(bench_delivery "$preset")"
+  in="$bench/unzipped-$preset"
   if [[ ! -f "$in/.done" ]]; then
-    rm -rf "$in"
-    echo "generating the full-size $preset product in $in ..." >&2
-    java $java_opts -jar "$jar" sample --preset "$preset" --full-size --folder -o "$in" >/dev/null
+    rm -rf "$in"; mkdir -p "$in/product"
+    unzip -q "$zip" -d "$in/product"
     touch "$in/.done"
   fi
-  product="$(find "$in" -mindepth 1 -maxdepth 1 -type d | head -1)"
-  id="$(basename "$product")"
+  product="$in/product"
+  id="$(basename "$(ls "$product"/IMG-*.tif | head -1)" .tif | cut -d- -f3-)"
   images=("$product"/IMG-*.tif)
   size="$(du -ch "${images[@]}" | tail -1 | cut -f1)"
   # Same starting point for both: the images in the page cache.
@@ -59,6 +63,14 @@ for preset in "${presets[@]}"; do
       --max-zoom "$zoom" -o "$ours" "$product"
   t_ours="$(secs "$bench/$preset-ours.time")"
   m_ours="$(peak "$bench/$preset-ours.time")"
+  # the whole ingest of the delivery zip: images streamed from it, COG, tiles, publish, catalog
+  rm -rf "$bench/home-ingest"
+  cat "$zip" >/dev/null
+  ALOS2_INGEST_HOME="$bench/home-ingest" /usr/bin/time -v -o "$bench/$preset-ingest.time" "$root/bin/alos2-ingest" ingest -q \
+      --max-zoom "$zoom" "$zip" >/dev/null
+  t_ing="$(secs "$bench/$preset-ingest.time")"
+  m_ing="$(peak "$bench/$preset-ingest.time")"
+  rm -rf "$bench/home-ingest"
   n_ours=0
   for img in "${images[@]}"; do
     pol="$(basename "$img" | cut -d- -f2)"
@@ -86,15 +98,17 @@ for preset in "${presets[@]}"; do
   done
 
   ratio="$(awk -v g="$t_gdal" -v o="$t_ours" 'BEGIN { printf "%.1f", g / o }')"
+  ratio_ing="$(awk -v g="$t_gdal" -v o="$t_ing" 'BEGIN { printf "%.1f", g / o }')"
   match=$([[ "$n_ours" -eq "$n_gdal" ]] && echo "yes" || echo "no ($n_ours vs $n_gdal)")
-  results+=("$(printf '%-4s %-34s %6s %7d | %9.1f s %7d MB | %9.1f s %7d MB | %6sx | %s' "$preset" "$id" "$size" "$n_ours" \
-      "$t_ours" "$m_ours" "$t_gdal" "$m_gdal" "$ratio" "$match")")
+  results+=("$(printf '%-4s %-34s %6s %7d | %9.1f s %7d MB %6sx | %9.1f s %7d MB %6sx | %9.1f s %7d MB | %s' "$preset" "$id" "$size" \
+      "$n_ours" "$t_ours" "$m_ours" "$ratio" "$t_ing" "$m_ing" "$ratio_ing" "$t_gdal" "$m_gdal" "$match")")
   if [[ "${KEEP:-0}" != 1 ]]; then
     rm -rf "$ours" "$gdal"
   fi
 done
 echo
-printf '%-4s %-34s %6s %7s | %-22s | %-22s | %7s | %s\n' "" "product" "images" "tiles" "alos2-ingest render" "gdal_translate+gdal2tiles" "speed-up" "same tiles"
+printf '%-4s %-34s %6s %7s | %-30s | %-30s | %-22s | %s\n' "" "product" "images" "tiles" "render (folder), speed-up" \
+    "whole ingest (zip), speed-up" "gdal_translate+gdal2tiles" "same tiles"
 for r in "${results[@]}"; do
   echo "$r"
 done

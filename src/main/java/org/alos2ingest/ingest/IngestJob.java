@@ -191,7 +191,7 @@ public final class IngestJob {
             try {
                 scenes = finder.find(unpacked.root(), unpacked.notOnDisk());
             } catch (IngestException e) {
-                throw relocate(e, unpacked, delivery);
+                throw relocate(unpacked.damage(e.file()).map(IngestException.class::cast).orElse(e), unpacked, delivery);
             }
             Path ownWork = work.toAbsolutePath().normalize();
             for (Scene scene : scenes) {
@@ -199,8 +199,9 @@ public final class IngestJob {
                     ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
                             work.resolve("products"), report, t0, stage);
                 } catch (IngestException e) {
+                    IngestException cause = unpacked.damage(e.file()).map(IngestException.class::cast).orElse(e);
                     report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
-                            stage.lineFor(relocate(e, unpacked, delivery), work, scene.id()), secs(t0)));
+                            stage.lineFor(relocate(cause, unpacked, delivery), work, scene.id()), secs(t0)));
                 }
             }
         } finally {
@@ -288,8 +289,6 @@ public final class IngestJob {
         Path folder = productsRoot.resolve(id);
         FileTrees.delete(folder);
         Files.createDirectories(folder);
-        stage.enter("packaging " + id);
-        new ProductPackager(options.progress()).packageZip(scene, unpacked, owned, folder.resolve(id + ".zip"));
         stage.enter("rendering " + id);
         for (SceneRenderer r : renderers) {
             if (r.appliesTo(scene)) {
@@ -299,6 +298,9 @@ public final class IngestJob {
         // nothing of the scene is published before every image streamed from its zip passed its CRC
         stage.enter("checking " + id + "'s CRCs");
         unpacked.awaitIntact(scene.files());
+        // after rendering: a delivery zip that is alos2-ingest's own is moved into the product, and images stream from it until then
+        stage.enter("packaging " + id);
+        new ProductPackager(options.progress()).packageZip(scene, unpacked, owned, folder.resolve(id + ".zip"));
         Json.write(folder.resolve(id + ".met.json"), d.met());
         Json.write(folder.resolve(id + ".dataset.json"), d.dataset());
         if (!delivery.transfers().isEmpty()) {

@@ -2,7 +2,6 @@ package org.alos2ingest.unpack;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -80,10 +79,34 @@ public final class StreamedEntry implements ByteSource {
 
     /** The entry's first bytes, inflated apart from the stream (for the format probes). */
     byte[] head(int n) {
-        try (ZipFile zf = Unpacker.open(zip); InputStream in = zf.getInputStream(zf.getEntry(entryName))) {
-            return in.readNBytes(n);
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(n);
+        try (ZipFile zf = Unpacker.open(zip)) {
+            ZipArchiveEntry e = zf.getEntry(entryName);
+            EntryChecks.checkReadable(zip, zf, e);
+            EntryInflater.EntrySink sink = (buf, k) -> {
+                head.write(buf, 0, Math.min(k, n - head.size()));
+                if (head.size() >= n) {
+                    throw new Enough();
+                }
+            };
+            EntryInflater.decodeChecked(zip, zf, e, sink);
+        } catch (Enough e) {
+            // the rest is inflated, and checked, when the image is read
         } catch (IOException e) {
             throw new UnpackException(zip, "entry '" + entryName + "' is damaged: " + e.getMessage(), e);
+        }
+        return head.toByteArray();
+    }
+
+    /** Stops an inflation once the bytes wanted are there. */
+    private static final class Enough extends IOException {
+        Enough() {
+            super("enough");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 

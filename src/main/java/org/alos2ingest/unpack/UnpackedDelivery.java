@@ -117,6 +117,23 @@ public final class UnpackedDelivery implements FileBytes {
         }
     }
 
+    /**
+     * For a file that could not be read: the damage of its zip entry when it is streamed and its
+     * entry is damaged (then the entry, not the format, is what the user must hear about).
+     */
+    public Optional<UnpackException> damage(Path file) {
+        StreamedEntry s = file == null || extracted.containsKey(file) ? null : streamed.get(file.toAbsolutePath().normalize());
+        if (s == null) {
+            return Optional.empty();
+        }
+        try {
+            s.awaitIntact();
+            return Optional.empty();
+        } catch (UnpackException e) {
+            return Optional.of(e);
+        }
+    }
+
     /** Stops inflating every streamed entry (the delivery failed or is done with). */
     public void cancelStreams() {
         streamed.values().forEach(StreamedEntry::cancel);

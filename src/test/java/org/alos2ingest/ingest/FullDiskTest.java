@@ -52,8 +52,9 @@ class FullDiskTest {
         return tmp.resolve("home");
     }
 
+    /** What unpacking writes: the images stay in the zip, inflated as they are rendered. */
     private long unpacked() {
-        return entries.stream().mapToLong(ZipArchiveEntry::getSize).sum();
+        return entries.stream().filter(e -> !IngestJob.streamsFromZip(e.getName())).mapToLong(ZipArchiveEntry::getSize).sum();
     }
 
     /** {@code ingest --work WORK extra... ZIP} with the work folder on a tmpfs mounted with {@code options}. */
@@ -85,7 +86,8 @@ class FullDiskTest {
         long size = SmallDisk.pages(unpacked()) + SmallDisk.PAGE;
         SmallDisk.Run r = ingest("size=" + size, "--keep-free", "0");
         assertEquals(1, r.errorLines().size(), r.toString());
-        String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
+        String names = String.join("|", entries.stream().filter(e -> !IngestJob.streamsFromZip(e.getName()))
+                .map(e -> Pattern.quote(e.getName())).toList());
         assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, [0-9.]+ (B|KiB) free of "
                 + Pattern.quote(Sizes.human(size)) + "\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
                 r.errorLines().get(0)), r.toString());
@@ -100,7 +102,8 @@ class FullDiskTest {
     void aDiskOutOfInodesWhileUnpackingSaysSo() throws Exception {
         SmallDisk.Run r = ingest("size=" + (64 << 20) + ",nr_inodes=6", "--keep-free", "0");
         assertEquals(1, r.errorLines().size(), r.toString());
-        String names = String.join("|", entries.stream().map(e -> Pattern.quote(e.getName())).toList());
+        String names = String.join("|", entries.stream().filter(e -> !IngestJob.streamsFromZip(e.getName()))
+                .map(e -> Pattern.quote(e.getName())).toList());
         assertTrue(Pattern.matches("error: no space left on " + Pattern.quote(work.toString()) + " \\(tmpfs, 6\\d\\.\\d MiB free of 64\\.0 MiB,"
                 + " but likely no inodes left for more files\\) while unpacking " + Pattern.quote(zip.toString()) + "!(" + names + ")",
                 r.errorLines().get(0)), r.toString());

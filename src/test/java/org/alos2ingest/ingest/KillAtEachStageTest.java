@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KillAtEachStageTest {
 
     static final String ID = "ALOS2146686640-170209-FBDR1.5GUA";
-    static final List<String> STAGES = List.of("fetching", "unpacking", "describing", "packaging", "rendering", "publishing", "cataloging");
+    static final List<String> STAGES = List.of("fetching", "unpacking", "describing", "rendering", "checking", "packaging", "publishing",
+            "cataloging");
 
     enum Stage {
         DOWNLOAD("fetching"), UNPACK("unpacking"), DESCRIBE("describing"), RENDER("rendering"), PUBLISH("publishing"), CATALOG("cataloging");
