@@ -26,8 +26,11 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class StreamedEntry implements ByteSource {
 
-    /** Bytes held at most: several bands of rows of the widest image, for two readers apart. */
-    static final int WINDOW = 128 << 20;
+    /**
+     * Bytes held at most: two bands of 512 rows of a 30 000-pixel UInt16 image (the widest ALOS-2
+     * Level 1.5 has 28 000) for two readers; a read larger than this asks for the file itself.
+     */
+    static final int WINDOW = 64 << 20;
 
     private final Path zip;
     private final String entryName;
