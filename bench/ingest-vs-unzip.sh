@@ -38,7 +38,7 @@ run_unzip() { rm -rf "$out/x"; mkdir -p "$out/x"; timed unzip unzip -q -o "$1" -
 # ext4 search past the freed inodes when the next run creates its files (recently_deleted), a cost
 # of the benchmark's clean-up, not of an ingest.
 homes=0
-run_ingest() { local zip="$1"; shift; homes=$((homes + 1)); ALOS2_INGEST_HOME="$out/home-$homes" timed ingest "$cli" ingest -q "$@" "$zip"; }
+run_ingest() { local home="$1" zip="$2"; shift 2; ALOS2_INGEST_HOME="$home" timed ingest "$cli" ingest -q "$@" "$zip"; }
 
 rows=()
 for preset in "${presets[@]}"; do
@@ -47,12 +47,12 @@ for preset in "${presets[@]}"; do
   unzipped=$(unzip -l "$zip" | tail -1 | awk '{print $1}')
   echo "$preset: $(basename "$zip"): $((size / 1048576)) MiB zipped, $((unzipped / 1048576)) MiB unzipped"
   cat "$zip" >/dev/null
-  run_unzip "$zip" >/dev/null; run_ingest "$zip" --no-cog >/dev/null   # warm-up
+  run_unzip "$zip" >/dev/null; homes=$((homes + 1)); run_ingest "$out/home-$homes" "$zip" --no-cog >/dev/null   # warm-up
   declare -a U=() I=() N=() UM=() IM=() NM=()
   for ((i = 1; i <= runs; i++)); do
     read -r t m < <(run_unzip "$zip"); U+=("$t"); UM+=("$m")
-    read -r t m < <(run_ingest "$zip"); I+=("$t"); IM+=("$m")
-    read -r t m < <(run_ingest "$zip" --no-cog); N+=("$t"); NM+=("$m")
+    homes=$((homes + 1)); read -r t m < <(run_ingest "$out/home-$homes" "$zip"); I+=("$t"); IM+=("$m")
+    homes=$((homes + 1)); read -r t m < <(run_ingest "$out/home-$homes" "$zip" --no-cog); N+=("$t"); NM+=("$m")
     printf '  run %d: unzip %6.2f s   ingest %6.2f s (%4d MB)   ingest --no-cog %6.2f s (%4d MB)\n' "$i" "${U[-1]}" "${I[-1]}" "${IM[-1]}" "${N[-1]}" "${NM[-1]}"
   done
   mu=$(printf '%s\n' "${U[@]}" | median); mi=$(printf '%s\n' "${I[@]}" | median); mn=$(printf '%s\n' "${N[@]}" | median)

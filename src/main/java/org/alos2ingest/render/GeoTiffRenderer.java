@@ -78,7 +78,7 @@ public final class GeoTiffRenderer implements SceneRenderer {
      * Opens an image for one read top to bottom: streamed from its zip entry when it is laid out
      * front to back (as JAXA's and GDAL's GeoTIFFs are), else from the file, extracted first.
      */
-    private static GeoTiffImage open(FileBytes bytes, Path tif) {
+    private GeoTiffImage open(FileBytes bytes, Path tif) {
         ByteSource source;
         try {
             source = bytes.open(tif);
@@ -98,6 +98,14 @@ public final class GeoTiffRenderer implements SceneRenderer {
         if (!image.readsFrontToBack()) {
             image.close();
             LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: its rows are not stored front to back");
+            return openOnDisk(bytes, tif);
+        }
+        // every reader thread holds a band of rows in the window until the bands before it are done
+        long bands = (long) settings.threads() * PolarisationCogs.TILE * image.width() * image.bitsPerSample() / 8;
+        if (Math.min(bands, image.fileSize()) > source.window()) {
+            image.close();
+            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: " + settings.threads() + " bands of its rows need "
+                    + bands + " bytes, more than a stream holds");
             return openOnDisk(bytes, tif);
         }
         image.doneAbove(0);

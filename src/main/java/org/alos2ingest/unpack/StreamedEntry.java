@@ -76,6 +76,11 @@ public final class StreamedEntry implements ByteSource {
     }
 
     @Override
+    public long window() {
+        return capacity;
+    }
+
+    @Override
     public boolean randomAccess() {
         return false;
     }

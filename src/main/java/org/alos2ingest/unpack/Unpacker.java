@@ -39,6 +39,7 @@ public final class Unpacker {
     private final UnpackLimits limits;
     private final EntryChecks checks;
     private final EntryInflater inflater;
+    private int window = StreamedEntry.WINDOW;
 
     public Unpacker(UnpackLimits limits, Progress progress) {
         this(limits, progress, Runtime.getRuntime().availableProcessors());
@@ -48,6 +49,12 @@ public final class Unpacker {
         this.limits = limits;
         this.checks = new EntryChecks(limits);
         this.inflater = new EntryInflater(progress, Math.max(1, threads));
+    }
+
+    /** Streamed entries hold at most this many bytes (default 64 MB); images whose bands need more are extracted. */
+    public Unpacker streamWindow(int bytes) {
+        this.window = Math.max(1, bytes);
+        return this;
     }
 
     /** Lists a zip's entry names from its central directory, without reading any data. */
@@ -140,7 +147,7 @@ public final class Unpacker {
             Path file = target.resolve(e.getValue());
             origins.put(file, new ZipOrigin(zip, e.getKey().getName()));
             if (leave.containsKey(e.getKey())) {
-                found.streamed().put(file, new StreamedEntry(zip, e.getKey(), file));
+                found.streamed().put(file, new StreamedEntry(zip, e.getKey(), file, window));
                 continue;
             }
             if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {

@@ -38,6 +38,11 @@ public interface ByteSource extends Closeable {
     default void release(long offset) {
     }
 
+    /** Bytes a stream holds at most between its reader's releases; a file has no such limit. */
+    default long window() {
+        return Long.MAX_VALUE;
+    }
+
     /** Whether bytes can be read in any order, any number of times (a file on disk). */
     default boolean randomAccess() {
         return true;

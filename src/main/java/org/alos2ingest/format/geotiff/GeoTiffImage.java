@@ -116,6 +116,11 @@ public final class GeoTiffImage implements Closeable {
         return source.file();
     }
 
+    /** Bytes of the whole file. */
+    public long fileSize() {
+        return source.size();
+    }
+
     public int width() {
         return width;
     }
