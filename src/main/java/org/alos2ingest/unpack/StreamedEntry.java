@@ -145,6 +145,7 @@ public final class StreamedEntry implements ByteSource {
         synchronized (this) {
             failure = cancelled && failed != null ? null : failed;
             finished = true;
+            dropWindowWhenDone();
             notifyAll();
         }
     }
@@ -233,6 +234,15 @@ public final class StreamedEntry implements ByteSource {
     @Override
     public synchronized void close() {
         release(size);
+        dropWindowWhenDone();
+    }
+
+    /** Frees the window once every byte is inflated and released: a delivery's other images may need the memory. */
+    private void dropWindowWhenDone() {
+        if (finished && floor >= size) {
+            // every later read lies below the floor and is refused before the window is touched
+            ring = null;
+        }
     }
 
     /** Stops inflating, for a scene that failed anyway. */

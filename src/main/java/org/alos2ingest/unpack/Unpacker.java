@@ -32,7 +32,9 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * fit the {@link UnpackLimits} and the free disk space. Entries are then inflated in parallel while
  * their CRC-32 is computed ({@link EntryInflater}), into a hidden staging folder that is renamed into place only when every CRC
  * matched and no entry inflated beyond its declared size. A bad zip therefore leaves nothing behind,
- * and the data is inflated once rather than once to test and once to extract.
+ * and the data is inflated once rather than once to test and once to extract. Entries the caller
+ * names (the GeoTIFF images an ingest renders) are checked the same way but left in the zip: they are
+ * inflated as they are read ({@link StreamedEntry}), and their CRC is checked at the end of that read.
  */
 public final class Unpacker {
 
