@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -67,14 +68,23 @@ final class EntryInflater {
     }
 
     private void extractEntry(Path zip, ZipArchiveEntry entry, Path dest, Progress.Task task) throws IOException {
-        // One ZipFile per task: its streams share a file position otherwise.
+        write(zip, entry.getName(), dest, task::advance);
+    }
+
+    /**
+     * Inflates one entry into a new file {@code dest}, CRC checked, saying each amount written to
+     * {@code written}. Opens its own ZipFile: the streams of one share a file position.
+     *
+     * @throws UnpackException naming the disk when it is full, else the entry and its damage
+     */
+    static void write(Path zip, String entryName, Path dest, LongConsumer written) throws IOException {
         try (ZipFile zf = Unpacker.open(zip)) {
-            ZipArchiveEntry e = zf.getEntry(entry.getName());
+            ZipArchiveEntry e = zf.getEntry(entryName);
             EntryChecks.checkReadable(zip, zf, e);
             try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 decodeChecked(zip, zf, e, (buf, n) -> {
                     out.write(buf, 0, n);
-                    task.advance(n);
+                    written.accept(n);
                 });
             } catch (UnpackException ex) {
                 throw ex;

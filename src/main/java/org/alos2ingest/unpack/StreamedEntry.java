@@ -3,15 +3,13 @@ package org.alos2ingest.unpack;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 import org.alos2ingest.util.ByteSource;
-import org.alos2ingest.util.DiskFull;
+import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Sizes;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -88,16 +86,13 @@ public final class StreamedEntry implements ByteSource {
     /** The entry's first bytes, inflated apart from the stream (for the format probes). */
     byte[] head(int n) {
         java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(n);
-        try (ZipFile zf = Unpacker.open(zip)) {
-            ZipArchiveEntry e = zf.getEntry(entryName);
-            EntryChecks.checkReadable(zip, zf, e);
-            EntryInflater.EntrySink sink = (buf, k) -> {
+        try {
+            decode((buf, k) -> {
                 head.write(buf, 0, Math.min(k, n - head.size()));
                 if (head.size() >= n) {
                     throw new Enough();
                 }
-            };
-            EntryInflater.decodeChecked(zip, zf, e, sink);
+            });
         } catch (Enough e) {
             // the rest is inflated, and checked, when the image is read
         } catch (IOException e) {
@@ -131,10 +126,8 @@ public final class StreamedEntry implements ByteSource {
 
     private void inflate() {
         RuntimeException failed = null;
-        try (ZipFile zf = Unpacker.open(zip)) {
-            ZipArchiveEntry e = zf.getEntry(entryName);
-            EntryChecks.checkReadable(zip, zf, e);
-            EntryInflater.decodeChecked(zip, zf, e, this::put);
+        try {
+            decode(this::put);
         } catch (UnpackException e) {
             failed = e;
         } catch (InterruptedIOException e) {
@@ -287,29 +280,26 @@ public final class StreamedEntry implements ByteSource {
     void extract() {
         cancel();
         Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
-        try (ZipFile zf = Unpacker.open(zip)) {
-            ZipArchiveEntry e = zf.getEntry(entryName);
-            EntryChecks.checkReadable(zip, zf, e);
+        try {
             Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                EntryInflater.decodeChecked(zip, zf, e, (buf, n) -> out.write(buf, 0, n));
-            }
+            Files.deleteIfExists(partial);
+            EntryInflater.write(zip, entryName, partial, n -> { });
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteQuietly(partial);
-            throw DiskFull.causedBy(e) ? new UnpackException(null, DiskFull.message(file, "unpacking " + zip + "!" + entryName), e)
-                    : new UnpackException(zip, "cannot extract entry '" + entryName + "': " + e.getMessage(), e);
+            FileTrees.deleteQuietly(partial);
+            throw new UnpackException(zip, "cannot extract entry '" + entryName + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(partial);
+            FileTrees.deleteQuietly(partial);
             throw e;
         }
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // the work folder goes at the end of the run anyway
+    /** The entry's bytes, from the start, to {@code sink}; size and CRC checked at the end. */
+    private void decode(EntryInflater.EntrySink sink) throws IOException {
+        try (ZipFile zf = Unpacker.open(zip)) {
+            ZipArchiveEntry e = zf.getEntry(entryName);
+            EntryChecks.checkReadable(zip, zf, e);
+            EntryInflater.decodeChecked(zip, zf, e, sink);
         }
     }
 }
