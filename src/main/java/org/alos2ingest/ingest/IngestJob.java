@@ -191,7 +191,7 @@ public final class IngestJob {
             try {
                 scenes = finder.find(unpacked.root(), unpacked.notOnDisk());
             } catch (IngestException e) {
-                throw relocate(unpacked.damage(e.file()).map(IngestException.class::cast).orElse(e), unpacked, delivery);
+                throw relocate(cause(e, unpacked), unpacked, delivery);
             }
             Path ownWork = work.toAbsolutePath().normalize();
             for (Scene scene : scenes) {
@@ -199,14 +199,18 @@ public final class IngestJob {
                     ingestScene(scene, unpacked, delivery, p -> delivery.owned() || p.toAbsolutePath().normalize().startsWith(ownWork),
                             work.resolve("products"), report, t0, stage);
                 } catch (IngestException e) {
-                    IngestException cause = unpacked.damage(e.file()).map(IngestException.class::cast).orElse(e);
                     report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, scene.id(), scene.id(),
-                            stage.lineFor(relocate(cause, unpacked, delivery), work, scene.id()), secs(t0)));
+                            stage.lineFor(relocate(cause(e, unpacked), unpacked, delivery), work, scene.id()), secs(t0)));
                 }
             }
         } finally {
             unpacked.cancelStreams();
         }
+    }
+
+    /** What the user must hear of a failure: the damage of the zip entry behind an unreadable streamed image, if any. */
+    private static IngestException cause(IngestException e, UnpackedDelivery unpacked) {
+        return unpacked.damage(e.file()).map(IngestException.class::cast).orElse(e);
     }
 
     /** Images read once, front to back, by the GeoTIFF renderer: no need for them on the work disk. */

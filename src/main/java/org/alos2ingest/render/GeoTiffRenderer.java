@@ -89,31 +89,36 @@ public final class GeoTiffRenderer implements SceneRenderer {
         try {
             image = GeoTiffImage.open(source);
         } catch (GeoTiffImage.OutOfOrder e) {
-            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: " + e.getMessage());
-            return openOnDisk(bytes, tif);
+            return openOnDisk(bytes, tif, e.getMessage());
         }
         if (source.randomAccess()) {
             return image;
         }
-        if (!image.readsFrontToBack()) {
+        Optional<String> unstreamable = whyNotStreamed(image, source);
+        if (unstreamable.isPresent()) {
             image.close();
-            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: its rows are not stored front to back");
-            return openOnDisk(bytes, tif);
-        }
-        // every reader thread holds a band of rows in the window until the bands before it are done
-        long bands = (long) settings.threads() * PolarisationCogs.TILE * image.width() * image.bitsPerSample() / 8;
-        if (Math.min(bands, image.fileSize()) > source.window()) {
-            image.close();
-            LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: " + settings.threads() + " bands of its rows need "
-                    + bands + " bytes, more than a stream holds");
-            return openOnDisk(bytes, tif);
+            return openOnDisk(bytes, tif, unstreamable.get());
         }
         image.doneAbove(0);
         LOG.fine(() -> tif.getFileName() + ": streamed from " + source.origin());
         return image;
     }
 
-    private static GeoTiffImage openOnDisk(FileBytes bytes, Path tif) {
+    /** Why an image opened from a stream cannot be read through it; empty when it can. */
+    private Optional<String> whyNotStreamed(GeoTiffImage image, ByteSource source) {
+        if (!image.readsFrontToBack()) {
+            return Optional.of("its rows are not stored front to back");
+        }
+        // every reader thread holds a band of rows in the window until the bands before it are done
+        long bands = (long) settings.threads() * PolarisationCogs.TILE * image.width() * image.bitsPerSample() / 8;
+        if (Math.min(bands, image.fileSize()) > source.window()) {
+            return Optional.of(settings.threads() + " bands of its rows need " + bands + " bytes, more than a stream holds");
+        }
+        return Optional.empty();
+    }
+
+    private static GeoTiffImage openOnDisk(FileBytes bytes, Path tif, String why) {
+        LOG.fine(() -> tif.getFileName() + ": extracted to be read, not streamed: " + why);
         try {
             return GeoTiffImage.open(bytes.onDisk(tif));
         } catch (IOException e) {
