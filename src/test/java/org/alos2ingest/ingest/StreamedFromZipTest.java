@@ -104,7 +104,7 @@ class StreamedFromZipTest {
             crc = e.getCrc();
         }
         // the data stays intact: the image renders completely, only its last CRC check can tell
-        org.alos2ingest.testing.ZipCrc.set(zip, hv, crc ^ 0x10);
+        org.alos2ingest.testing.HostileZips.setCrc(zip, hv, crc ^ 0x10);
 
         Path home = tmp.resolve("home");
         CliRun r = CliRun.run(home, "ingest", "-v", zip.toString());

@@ -65,6 +65,32 @@ public final class HostileZips {
         Files.write(zip, b);
     }
 
+    /**
+     * Writes {@code crc} as the CRC-32 of entry {@code name}, in its local header (unless that defers
+     * it to a data descriptor) and in the central directory; the data stays intact.
+     */
+    public static void setCrc(Path zip, String name, long crc) throws IOException {
+        byte[] b = Files.readAllBytes(zip);
+        ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        int patched = 0;
+        for (int i = indexOf(b, n, 0); i >= 0; i = indexOf(b, n, i + 1)) {
+            if (i >= 30 && le.getInt(i - 30) == 0x04034b50) {
+                if (le.getInt(i - 30 + 14) != 0) {
+                    le.putInt(i - 30 + 14, (int) crc);
+                }
+                patched++;
+            } else if (i >= 46 && le.getInt(i - 46) == 0x02014b50) {
+                le.putInt(i - 46 + 16, (int) crc);
+                patched++;
+            }
+        }
+        if (patched < 2) {
+            throw new IllegalStateException(name + " found " + patched + " times in " + zip);
+        }
+        Files.write(zip, b);
+    }
+
     /** Flips one byte of the first occurrence of {@code marker} in the file. */
     public static void corrupt(Path file, String marker) throws IOException {
         byte[] b = Files.readAllBytes(file);

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
-import org.alos2ingest.testing.ZipCrc;
+import org.alos2ingest.testing.HostileZips;
 import org.alos2ingest.util.ByteSource;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -59,7 +59,7 @@ class StreamedEntryTest {
             out.closeArchiveEntry();
         }
         if (crcOverride != null) {
-            ZipCrc.set(zip, name, crcOverride);
+            HostileZips.setCrc(zip, name, crcOverride);
         }
         return zip;
     }
