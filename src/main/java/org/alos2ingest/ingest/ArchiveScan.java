@@ -31,7 +31,6 @@ import org.alos2ingest.identify.ArchiveScanner;
 import org.alos2ingest.identify.Scene;
 import org.alos2ingest.identify.SceneFinder;
 import org.alos2ingest.publish.Publishers;
-import org.alos2ingest.util.FileTrees;
 import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 
@@ -114,13 +113,14 @@ public final class ArchiveScan {
         AtomicReference<String> catalogDown = new AtomicReference<>();
         AtomicInteger notStarted = new AtomicInteger();
         // Groups are ingested while the walk still finds more; catalogGroup reports its own failures.
-        try (Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES);
+        try (GroupFolders folders = new GroupFolders(options.workRoot());
+             Progress.Task task = options.progress().start("scan " + root.getFileName(), 0, Progress.Unit.SCENES);
              Parallel.Tasks<RuntimeException> groups = Parallel.open(parallel)) {
             IngestReport report = scan(root, folderRegex, (g, r) -> groups.submit(() -> {
                 if (catalogDown.get() != null) {
                     notStarted.incrementAndGet();
                 } else {
-                    catalogGroup(g, tag, r).ifPresent(down -> catalogDown.compareAndSet(null, down));
+                    catalogGroup(g, tag, r, folders).ifPresent(down -> catalogDown.compareAndSet(null, down));
                 }
                 task.advance(1);
             }));
@@ -132,17 +132,6 @@ public final class ArchiveScan {
             return report;
         } catch (CancellationException e) {
             throw new IngestException(root, "scan interrupted", e);
-        } finally {
-            removeScanFolder();
-        }
-    }
-
-    /** This process's scan folder, once no group of it is being written any more. */
-    private void removeScanFolder() {
-        try {
-            Files.deleteIfExists(WorkFolders.scan(options.workRoot()));
-        } catch (IOException e) {
-            // not empty: another scan of this process (a worker's parallel jobs) is still writing in it
         }
     }
 
@@ -160,24 +149,19 @@ public final class ArchiveScan {
             throw new IngestException(folder, "no Level 1.1 IMG file with frame-date " + fdate);
         }
         WorkFolders.removeAbandoned(options.workRoot());
-        try {
-            dispatch(groups, (g, r) -> ingestGroup(g, tag, r), report);
-        } finally {
-            removeScanFolder();
+        try (GroupFolders folders = new GroupFolders(options.workRoot())) {
+            dispatch(groups, (g, r) -> catalogGroup(g, tag, r, folders), report);
         }
         return report;
     }
 
-    /** Makes, publishes and catalogs one group's metadata-only dataset; failures are reported. */
-    public void ingestGroup(ArchiveGroup group, String tag, IngestReport report) {
-        catalogGroup(group, tag, report);
-    }
-
-    /** Like {@link #ingestGroup}; returns the failure when it was the catalog's being unreachable. */
-    private Optional<String> catalogGroup(ArchiveGroup group, String tag, IngestReport report) {
+    /**
+     * Makes, publishes and catalogs one group's metadata-only dataset; failures are reported.
+     * Returns the failure when it was the catalog's being unreachable.
+     */
+    private Optional<String> catalogGroup(ArchiveGroup group, String tag, IngestReport report, GroupFolders folders) {
         long t0 = System.nanoTime();
         String id = group.fdate();
-        Path folder = null;
         StageLog stage = new StageLog();
         try {
             id = group.datasetId();
@@ -191,9 +175,8 @@ public final class ArchiveScan {
             }
             Describer describer = new Describer(options.settings(), options.definitions(), w -> warn(report, w));
             Description d = archiveDescription(describer, describer.describe(scene, Provenance.local(group.folder())), group, tag);
-            folder = WorkFolders.scan(options.workRoot()).resolve(d.id());
-            FileTrees.delete(folder);
-            Files.createDirectories(folder);
+            // the publish moves the files out; a failure's leftovers go when this thread's next group starts
+            Path folder = folders.empty();
             Json.write(folder.resolve(d.id() + ".met.json"), d.met());
             Json.write(folder.resolve(d.id() + ".dataset.json"), d.dataset());
             String location = publication.publishAndCatalog(d, folder, options.force(), w -> warn(report, w), stage::enter);
@@ -207,8 +190,6 @@ public final class ArchiveScan {
         } catch (IOException | RuntimeException e) {
             report.add(new IngestReport.Outcome(IngestReport.Status.FAILED, id, id,
                     stage.lineFor(e, options.workRoot(), group.folder().toString()), secs(t0)));
-        } finally {
-            FileTrees.deleteQuietly(folder);
         }
         return Optional.empty();
     }

@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alos2ingest.config.Json;
 import org.alos2ingest.util.DiskFull;
 import org.alos2ingest.util.FileTrees;
@@ -23,13 +24,21 @@ import org.alos2ingest.util.Host;
 /**
  * Publishes to a local (or mounted) file system. A dataset is assembled under a hidden name beside
  * its final place, then renamed in one step, so a crash leaves at worst a hidden folder that the
- * next publish of the same dataset removes. The hidden folder carries a marker saying which process
- * made it, so that a publish still running elsewhere is not mistaken for a dead one.
+ * next publish of the same dataset removes. The hidden folder's name says which process made it
+ * and when ({@code .<name>.publishing-<epoch s>-<pid>@<host>-<random>}), so that a publish still
+ * running elsewhere is not mistaken for a dead one.
  */
 public final class LocalPublisher implements Publisher {
 
+    /** Where earlier versions wrote the owner of a hidden folder; still read when one is found. */
     static final String MARKER = ".publishing.json";
     private static final Duration STALE_AFTER = Duration.ofHours(24);
+    /**
+     * The owner in the name rather than in a marker file: a file written and deleted again by every
+     * publish made each later file creation slower on ext4 without a journal, which skips recently
+     * freed inodes.
+     */
+    private static final Pattern OWNED = Pattern.compile(".*\\.publishing-(\\d+)-(\\d+)@(.+)-[0-9a-f]{8}");
 
     @Override
     public boolean handles(String location) {
@@ -79,7 +88,8 @@ public final class LocalPublisher implements Publisher {
     private void place(Path dest, boolean replace, Filler filler) {
         Path parent = dest.getParent();
         String name = dest.getFileName().toString();
-        Path tmp = parent.resolve("." + name + ".publishing-" + UUID.randomUUID());
+        Path tmp = parent.resolve("." + name + ".publishing-" + Instant.now().getEpochSecond() + "-"
+                + ProcessHandle.current().pid() + "@" + Host.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(parent);
             removeStale(parent, name);
@@ -87,9 +97,7 @@ public final class LocalPublisher implements Publisher {
                 throw new PublishException(dest, "a dataset is already published here (use --force to replace it)");
             }
             Files.createDirectory(tmp);
-            writeMarker(tmp);
             filler.fill(tmp);
-            Files.delete(tmp.resolve(MARKER));
             if (Files.exists(dest)) {
                 Path old = parent.resolve("." + name + ".replaced-" + UUID.randomUUID());
                 Files.move(dest, old, StandardCopyOption.ATOMIC_MOVE);
@@ -134,14 +142,6 @@ public final class LocalPublisher implements Publisher {
         }
     }
 
-    private static void writeMarker(Path tmp) throws IOException {
-        ObjectNode m = Json.object();
-        m.put("host", Host.name());
-        m.put("pid", ProcessHandle.current().pid());
-        m.put("started", Instant.now().toString());
-        Json.write(tmp.resolve(MARKER), m);
-    }
-
     /** Removes hidden folders left by publishes of this dataset that died. */
     private static void removeStale(Path parent, String name) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, "." + name + ".{publishing,replaced}-*")) {
@@ -154,24 +154,31 @@ public final class LocalPublisher implements Publisher {
     }
 
     private static boolean isStale(Path tmp) {
+        Matcher owner = OWNED.matcher(tmp.getFileName().toString());
+        if (owner.matches()) {
+            return isStale(Instant.ofEpochSecond(Long.parseLong(owner.group(1))), owner.group(3), Long.parseLong(owner.group(2)));
+        }
         Path marker = tmp.resolve(MARKER);
         if (!Files.exists(marker)) {
-            // a ".replaced-" folder, or a publish that died before its marker was written
+            // a ".replaced-" folder, or an older version's publish that died before its marker was written
             return true;
         }
         try {
             JsonNode m = Json.read(marker);
-            Instant started = Instant.parse(m.path("started").asText());
-            if (Duration.between(started, Instant.now()).compareTo(STALE_AFTER) > 0) {
-                return true;
-            }
-            if (Host.name().equals(m.path("host").asText())) {
-                return ProcessHandle.of(m.path("pid").asLong()).map(h -> !h.isAlive()).orElse(true);
-            }
-            return false;
+            return isStale(Instant.parse(m.path("started").asText()), m.path("host").asText(), m.path("pid").asLong());
         } catch (IOException | RuntimeException e) {
             return true;
         }
+    }
+
+    private static boolean isStale(Instant started, String host, long pid) {
+        if (Duration.between(started, Instant.now()).compareTo(STALE_AFTER) > 0) {
+            return true;
+        }
+        if (Host.name().equals(host)) {
+            return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        }
+        return false;
     }
 
 

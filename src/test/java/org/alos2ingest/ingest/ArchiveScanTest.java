@@ -125,6 +125,17 @@ class ArchiveScanTest {
 
         CliRun again = CliRun.run(home(), "scan", archive.toString());
         assertTrue(again.out().contains("0 ingested, 3 skipped, 0 failed"), again.out());
+        assertNoWorkLeft();
+    }
+
+    /** The groups' folders are reused while a scan runs and removed when it ends. */
+    private void assertNoWorkLeft() throws IOException {
+        Path work = home().resolve("work");
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> s = Files.list(work)) {
+                assertEquals(List.of(), s.map(p -> p.getFileName().toString()).toList());
+            }
+        }
     }
 
     @Test
@@ -136,6 +147,7 @@ class ArchiveScanTest {
         assertEquals(2, catalog().size());
         assertEquals(1, r.errorLines().size(), r.err());
         assertTrue(r.errorLines().get(0).contains(led.getFileName().toString()), r.err());
+        assertNoWorkLeft();
     }
 
     @Test

@@ -66,6 +66,30 @@ class LocalPublisherTest {
     }
 
     @Test
+    void theOwnerOfAHiddenFolderIsReadFromItsName() throws IOException {
+        Path parent = Files.createDirectories(tmp.resolve("pub"));
+        String host = org.alos2ingest.util.Host.name();
+        long now = java.time.Instant.now().getEpochSecond();
+        long me = ProcessHandle.current().pid();
+        List<String> dead = List.of(".B.publishing-" + now + "-999999999@" + host + "-0badf00d",
+                ".B.publishing-" + (now - 25 * 3600) + "-" + me + "@other-host.example-0badf00d");
+        List<String> live = List.of(".B.publishing-" + now + "-" + me + "@" + host + "-1234abcd",
+                ".B.publishing-" + now + "-999999999@other-host.example-1234abcd");
+        for (String name : dead) {
+            Files.createDirectories(parent.resolve(name));
+        }
+        for (String name : live) {
+            Files.createDirectories(parent.resolve(name));
+        }
+        new LocalPublisher().publish(product("B", "x"), "file://" + parent.resolve("B"), false);
+        List<String> expected = new java.util.ArrayList<>(live);
+        expected.add("B");
+        expected.sort(null);
+        assertEquals(expected, names(parent), "the dead and the day-old are removed, a live one here or elsewhere is kept");
+        assertEquals(List.of("B.met.json"), names(parent.resolve("B")), "no marker published");
+    }
+
+    @Test
     void plainPathsAndFileUrls() {
         assertEquals(Path.of("/data/x"), LocalPublisher.path("file:///data/x"));
         assertEquals(Path.of("/data/x"), LocalPublisher.path("file://localhost/data/x"));
