@@ -33,10 +33,15 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  *       when it is alos2-ingest's own copy, hard-linked or copied when it is the user's file);</li>
  *   <li>when the scene's files came out of zips shared with other scenes, their entries are copied
  *       compressed bytes and all, without inflating and deflating again;</li>
- *   <li>only files that were never zipped (a folder delivery) are compressed, in parallel.</li>
+ *   <li>only files that were never zipped (a folder delivery) are compressed, in parallel: the
+ *       images by literals only ({@link ParallelZip}), six times faster than zlib for a zip about 14 %
+ *       larger, the small files by zlib.</li>
  * </ul>
  */
 public final class ProductPackager {
+
+    /** Files this large are images: coded by literals. The largest LUT or summary is well under it. */
+    static final long IMAGE_BYTES = 16L << 20;
 
     /** How the product zip was made, for the ingest report and the benchmark. */
     public enum Method { MOVED, LINKED, COPIED, RAW_ENTRIES, COMPRESSED }
@@ -140,7 +145,7 @@ public final class ProductPackager {
         }
         try (Progress.Task task = progress.start("zip " + scene.id(), total, Progress.Unit.BYTES)) {
             ParallelZip.write(scene.files(), f -> scene.folder().relativize(f).toString().replace('\\', '/'), productZip,
-                    Deflater.DEFAULT_COMPRESSION, task);
+                    Deflater.DEFAULT_COMPRESSION, IMAGE_BYTES, task);
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.zip.Adler32;
  * block of literals only, or stored blocks when coding would not pay. Radar amplitude after the horizontal predictor is
  * speckle: string matching finds next to nothing in it (zlib's level 6 makes files 3 % smaller than
  * this) yet costs most of zlib's time, which was five times this coder's. Any Deflate reader decodes
- * the result (RFC 1950/1951). Not thread-safe; one per thread.
+ * the result (RFC 1950/1951). Raw parts of a longer stream ({@link #rawPart}) make zip entries of
+ * large images. Not thread-safe; one per thread.
  */
 public final class LiteralDeflater {
 
@@ -29,6 +30,8 @@ public final class LiteralDeflater {
     private final int[] table = new int[257];
     private final Adler32 adler = new Adler32();
     private byte[] out = new byte[0];
+    /** Whether the block being coded ends the stream. */
+    private boolean ends;
     private int pos;
     private long bits;
     private int bitCount;
@@ -55,7 +58,35 @@ public final class LiteralDeflater {
         return compressCounted(data, length);
     }
 
+    /**
+     * Raw Deflate (no zlib header or checksum) of one part of a stream made of many parts, such as a zip
+     * entry coded a chunk at a time: the part that is {@code last} ends the stream; any other ends
+     * byte-aligned after an empty stored block (a sync flush), so that the parts are simply concatenated.
+     */
+    public byte[] rawPart(byte[] data, int length, boolean last) {
+        Arrays.fill(freq, 0);
+        for (int i = 0; i < length; i++) {
+            freq[data[i] & 0xff]++;
+        }
+        code(data, length, false, last);
+        return Arrays.copyOf(out, pos);
+    }
+
     private byte[] compressCounted(byte[] data, int length) {
+        code(data, length, true, true);
+        adler.reset();
+        adler.update(data, 0, length);
+        long a = adler.getValue();
+        out[pos++] = (byte) (a >>> 24);
+        out[pos++] = (byte) (a >>> 16);
+        out[pos++] = (byte) (a >>> 8);
+        out[pos++] = (byte) a;
+        return Arrays.copyOf(out, pos);
+    }
+
+    /** Codes into {@code out[0, pos)}: a Huffman block of literals, or stored blocks when that is smaller. */
+    private void code(byte[] data, int length, boolean zlib, boolean last) {
+        ends = last;
         freq[END_OF_BLOCK] = 1;
         HuffmanLengths.build(freq, MAX_BITS, lengths);
         long codedBits = 0;
@@ -72,41 +103,36 @@ public final class LiteralDeflater {
         if (out.length < capacity) {
             out = new byte[capacity];
         }
-        start();
+        int header = zlib ? 2 : 0;
+        start(zlib);
         if (coded < stored) {
             writeHuffmanBlock(data, length);
-            if (pos - 2 > stored) {
+            if (pos - header > stored) {
                 // the estimate was wrong and coding did not pay after all
-                start();
+                start(zlib);
                 writeStoredBlocks(data, length);
             }
         } else {
             writeStoredBlocks(data, length);
         }
-        adler.reset();
-        adler.update(data, 0, length);
-        long a = adler.getValue();
-        out[pos++] = (byte) (a >>> 24);
-        out[pos++] = (byte) (a >>> 16);
-        out[pos++] = (byte) (a >>> 8);
-        out[pos++] = (byte) a;
-        return Arrays.copyOf(out, pos);
     }
 
-    /** The zlib header. CMF: deflate, 32 K window; FLG: fastest, check bits making CMF*256+FLG a multiple of 31. */
-    private void start() {
+    /** The zlib header, when asked for. CMF: deflate, 32 K window; FLG: fastest, check bits making CMF*256+FLG a multiple of 31. */
+    private void start(boolean zlib) {
         pos = 0;
         bits = 0;
         bitCount = 0;
-        out[pos++] = 0x78;
-        out[pos++] = 0x01;
+        if (zlib) {
+            out[pos++] = 0x78;
+            out[pos++] = 0x01;
+        }
     }
 
     private void writeStoredBlocks(byte[] data, int length) {
         int at = 0;
         do {
             int n = Math.min(STORED_MAX, length - at);
-            boolean last = at + n == length;
+            boolean last = ends && at + n == length;
             putBits(last ? 1 : 0, 3);
             flushToByte();
             out[pos++] = (byte) n;
@@ -124,8 +150,8 @@ public final class LiteralDeflater {
         for (int s = 0; s < 257; s++) {
             table[s] = lengths[s] == 0 ? 0 : reverse(codes[s], lengths[s]) | lengths[s] << 16;
         }
-        // header: last block, dynamic Huffman (BTYPE 10, sent low bit first)
-        putBits(1 | 2 << 1, 3);
+        // header: BFINAL, dynamic Huffman (BTYPE 10, sent low bit first)
+        putBits((ends ? 1 : 0) | 2 << 1, 3);
         writeCodeLengths();
         long b = bits;
         int n = bitCount;
@@ -178,6 +204,15 @@ public final class LiteralDeflater {
         pos = p;
         int eob = table[END_OF_BLOCK];
         putBits(eob & 0xffff, eob >>> 16);
+        if (!ends) {
+            // an empty stored block: the next part starts on a byte
+            putBits(0, 3);
+            flushToByte();
+            out[pos++] = 0;
+            out[pos++] = 0;
+            out[pos++] = (byte) 0xff;
+            out[pos++] = (byte) 0xff;
+        }
         flushToByte();
     }
 

@@ -122,6 +122,71 @@ class LiteralDeflaterTest {
         }
     }
 
+    /**
+     * Raw parts concatenate into one Deflate stream that ends with the last part and not before:
+     * coded parts, a stored part (random bytes), an empty last part and a one-part stream.
+     */
+    @Test
+    void rawPartsMakeOneStream() throws DataFormatException {
+        SplittableRandom r = new SplittableRandom(5);
+        byte[] speckle = new byte[300_000];
+        for (int i = 0; i < speckle.length; i++) {
+            speckle[i] = (byte) (i % 2 == 0 ? r.nextInt(256) : r.nextInt(12));
+        }
+        byte[] random = new byte[100_000];
+        r.nextBytes(random);
+        byte[][] parts = {speckle, random, Arrays.copyOf(speckle, 70_001), new byte[0]};
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        for (int k = 0; k < parts.length; k++) {
+            byte[] z = deflater.rawPart(parts[k], parts[k].length, k == parts.length - 1);
+            raw.writeBytes(z);
+            plain.writeBytes(parts[k]);
+            if (k < parts.length - 1) {
+                // a part that does not end the stream ends with an empty stored block, or is stored itself
+                boolean sync = z.length >= 4 && Arrays.equals(Arrays.copyOfRange(z, z.length - 4, z.length), new byte[] {0, 0, -1, -1});
+                assertTrue(sync || parts[k] == random, "part " + k + " ends aligned");
+            }
+        }
+        assertArrayEquals(plain.toByteArray(), inflateRaw(raw.toByteArray(), plain.size()));
+        byte[] whole = deflater.rawPart(speckle, speckle.length, true);
+        assertArrayEquals(speckle, inflateRaw(whole, speckle.length));
+        assertTrue(whole.length < 0.9 * speckle.length, "coded, not stored: " + whole.length + " of " + speckle.length);
+        // a stream without its last part is not finished
+        byte[] open = deflater.rawPart(speckle, speckle.length, false);
+        Inflater inf = new Inflater(true);
+        inf.setInput(open);
+        byte[] out = new byte[speckle.length + 1];
+        int n = 0;
+        int k;
+        while ((k = inf.inflate(out, n, out.length - n)) > 0) {
+            n += k;
+        }
+        assertEquals(speckle.length, n);
+        assertTrue(!inf.finished(), "a part that is not last leaves the stream open");
+        inf.end();
+    }
+
+    private static byte[] inflateRaw(byte[] z, int expected) throws DataFormatException {
+        Inflater inf = new Inflater(true);
+        try {
+            inf.setInput(z);
+            byte[] out = new byte[expected + 1];
+            int n = 0;
+            while (!inf.finished()) {
+                int k = inf.inflate(out, n, out.length - n);
+                if (k == 0 && !inf.finished() && inf.needsInput()) {
+                    throw new DataFormatException("stream ends early after " + n + " bytes");
+                }
+                n += k;
+            }
+            assertEquals(0, inf.getRemaining(), "bytes after the stream");
+            return Arrays.copyOf(out, n);
+        } finally {
+            inf.end();
+        }
+    }
+
     private static byte[] filled(int n, byte v) {
         byte[] b = new byte[n];
         Arrays.fill(b, v);
