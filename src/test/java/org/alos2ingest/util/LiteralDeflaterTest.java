@@ -168,23 +168,7 @@ class LiteralDeflaterTest {
     }
 
     private static byte[] inflateRaw(byte[] z, int expected) throws DataFormatException {
-        Inflater inf = new Inflater(true);
-        try {
-            inf.setInput(z);
-            byte[] out = new byte[expected + 1];
-            int n = 0;
-            while (!inf.finished()) {
-                int k = inf.inflate(out, n, out.length - n);
-                if (k == 0 && !inf.finished() && inf.needsInput()) {
-                    throw new DataFormatException("stream ends early after " + n + " bytes");
-                }
-                n += k;
-            }
-            assertEquals(0, inf.getRemaining(), "bytes after the stream");
-            return Arrays.copyOf(out, n);
-        } finally {
-            inf.end();
-        }
+        return inflate(new Inflater(true), z, expected);
     }
 
     private static byte[] filled(int n, byte v) {
@@ -194,7 +178,10 @@ class LiteralDeflaterTest {
     }
 
     static byte[] inflate(byte[] z, int expected) throws DataFormatException {
-        Inflater inf = new Inflater();
+        return inflate(new Inflater(), z, expected);
+    }
+
+    private static byte[] inflate(Inflater inf, byte[] z, int expected) throws DataFormatException {
         try {
             inf.setInput(z);
             byte[] out = new byte[expected + 1];
@@ -206,7 +193,7 @@ class LiteralDeflaterTest {
                 }
                 n += k;
             }
-            assertEquals(0, inf.getRemaining(), "bytes after the zlib stream");
+            assertEquals(0, inf.getRemaining(), "bytes after the stream");
             return Arrays.copyOf(out, n);
         } finally {
             inf.end();
