@@ -12,9 +12,9 @@ import org.alos2ingest.util.FileTrees;
 /**
  * The folders one scan writes its groups' metadata files in before they are published: one per
  * thread, made once and emptied by each publish (which moves the files out), so that a group costs
- * no folder of its own. Making and removing a folder per group was most of a scan's kernel time
- * on ext4, where every freed inode is skipped for a while when the next file is created
- * ({@code recently_deleted}), so the cost of a group grew with the groups before it.
+ * no folder of its own. Removing a folder per group was the largest single kernel cost of a scan on
+ * ext4 without a journal, where every freed inode is skipped for a while when the next file is
+ * created ({@code recently_deleted}), so the cost of a group grew with the groups before it.
  */
 final class GroupFolders implements AutoCloseable {
 

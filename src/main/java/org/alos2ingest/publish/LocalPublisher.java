@@ -39,6 +39,8 @@ public final class LocalPublisher implements Publisher {
      * freed inodes.
      */
     private static final Pattern OWNED = Pattern.compile(".*\\.publishing-(\\d+)-(\\d+)@(.+)-[0-9a-f]{8}");
+    /** A host name can be 253 characters and a file name 255 bytes: the name keeps this much of it. */
+    private static final int HOST_CHARS = 100;
 
     @Override
     public boolean handles(String location) {
@@ -89,7 +91,7 @@ public final class LocalPublisher implements Publisher {
         Path parent = dest.getParent();
         String name = dest.getFileName().toString();
         Path tmp = parent.resolve("." + name + ".publishing-" + Instant.now().getEpochSecond() + "-"
-                + ProcessHandle.current().pid() + "@" + Host.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
+                + ProcessHandle.current().pid() + "@" + hostInName() + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(parent);
             removeStale(parent, name);
@@ -156,7 +158,8 @@ public final class LocalPublisher implements Publisher {
     private static boolean isStale(Path tmp) {
         Matcher owner = OWNED.matcher(tmp.getFileName().toString());
         if (owner.matches()) {
-            return isStale(Instant.ofEpochSecond(Long.parseLong(owner.group(1))), owner.group(3), Long.parseLong(owner.group(2)));
+            return isStale(Instant.ofEpochSecond(Long.parseLong(owner.group(1))), owner.group(3).equals(hostInName()),
+                    Long.parseLong(owner.group(2)));
         }
         Path marker = tmp.resolve(MARKER);
         if (!Files.exists(marker)) {
@@ -165,22 +168,27 @@ public final class LocalPublisher implements Publisher {
         }
         try {
             JsonNode m = Json.read(marker);
-            return isStale(Instant.parse(m.path("started").asText()), m.path("host").asText(), m.path("pid").asLong());
+            return isStale(Instant.parse(m.path("started").asText()), Host.name().equals(m.path("host").asText()), m.path("pid").asLong());
         } catch (IOException | RuntimeException e) {
             return true;
         }
     }
 
-    private static boolean isStale(Instant started, String host, long pid) {
+    private static boolean isStale(Instant started, boolean thisHost, long pid) {
         if (Duration.between(started, Instant.now()).compareTo(STALE_AFTER) > 0) {
             return true;
         }
-        if (Host.name().equals(host)) {
+        if (thisHost) {
             return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
         }
         return false;
     }
 
+
+    private static String hostInName() {
+        String host = Host.name();
+        return host.length() > HOST_CHARS ? host.substring(0, HOST_CHARS) : host;
+    }
 
     @Override
     public void remove(String location) {

@@ -69,6 +69,7 @@ class LocalPublisherTest {
     void theOwnerOfAHiddenFolderIsReadFromItsName() throws IOException {
         Path parent = Files.createDirectories(tmp.resolve("pub"));
         String host = org.alos2ingest.util.Host.name();
+        host = host.substring(0, Math.min(host.length(), 100));
         long now = java.time.Instant.now().getEpochSecond();
         long me = ProcessHandle.current().pid();
         List<String> dead = List.of(".B.publishing-" + now + "-999999999@" + host + "-0badf00d",
