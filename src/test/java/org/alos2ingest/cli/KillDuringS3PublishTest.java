@@ -59,11 +59,7 @@ class KillDuringS3PublishTest {
             Path home = Files.createDirectories(tmp.resolve("home"));
             int port = s3server.endpoint().getPort();
             // HySDS's s3://host:port/bucket form, small parts so that a 100 MB zip is twenty of them, two at a time
-            Files.writeString(home.resolve("settings.json"), "{\n"
-                    + "  \"DATASET_PUBLISH_ROOT\": \"s3://127.0.0.1:" + port + "/" + BUCKET + "\",\n"
-                    + "  \"DATASET_URL_ROOT\": \"http://127.0.0.1:" + port + "/" + BUCKET + "\",\n"
-                    + "  \"S3_PART_SIZE\": \"5M\",\n"
-                    + "  \"S3_UPLOAD_THREADS\": \"2\"\n}\n");
+            Files.writeString(home.resolve("settings.json"), s3server.publishSettings(BUCKET, 2));
             Path delivery = tmp.resolve("0000148073_001001_ALOS2146686640-170209.zip");
             SampleDelivery.write(List.of(SampleSpec.preset("fbd").withWidth(5200)), delivery, 0);
             assertTrue(Files.size(delivery) > 100_000_000L, "the delivery must need many parts: " + Files.size(delivery));

@@ -54,11 +54,7 @@ class S3StoppedDuringMultipartUploadTest {
             server.createBucket(BUCKET);
             int port = server.endpoint().getPort();
             // 5 MiB parts, one at a time: the 60 MB zip is a dozen parts, uploaded one after the other
-            Files.writeString(home.resolve("settings.json"), "{\n"
-                    + "  \"DATASET_PUBLISH_ROOT\": \"s3://127.0.0.1:" + port + "/" + BUCKET + "\",\n"
-                    + "  \"DATASET_URL_ROOT\": \"http://127.0.0.1:" + port + "/" + BUCKET + "\",\n"
-                    + "  \"S3_PART_SIZE\": \"5M\",\n"
-                    + "  \"S3_UPLOAD_THREADS\": \"1\"\n}\n");
+            Files.writeString(home.resolve("settings.json"), server.publishSettings(BUCKET, 1));
             Path delivery = tmp.resolve("0000148073_001001_ALOS2146686640-170209.zip");
             SampleDelivery.write(List.of(SampleSpec.preset("fbd").withWidth(4000)), delivery, 0);
             long zipSize = Files.size(delivery);

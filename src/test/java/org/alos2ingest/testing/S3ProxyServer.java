@@ -144,13 +144,20 @@ public final class S3ProxyServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop();
+    }
+
+    /**
+     * A home's settings.json publishing to {@code bucket} on this server in HySDS's
+     * {@code s3://host:port/bucket} form, in 5 MiB parts, {@code uploadThreads} at a time: small
+     * parts, so that a test's zip is many of them.
+     */
+    public String publishSettings(String bucket, int uploadThreads) {
+        int port = endpoint().getPort();
+        return "{\n"
+                + "  \"DATASET_PUBLISH_ROOT\": \"s3://127.0.0.1:" + port + "/" + bucket + "\",\n"
+                + "  \"DATASET_URL_ROOT\": \"http://127.0.0.1:" + port + "/" + bucket + "\",\n"
+                + "  \"S3_PART_SIZE\": \"5M\",\n"
+                + "  \"S3_UPLOAD_THREADS\": \"" + uploadThreads + "\"\n}\n";
     }
 }
