@@ -36,9 +36,10 @@ public final class LocalPublisher implements Publisher {
     /**
      * The owner in the name rather than in a marker file: a file written and deleted again by every
      * publish made each later file creation slower on ext4 without a journal, which skips recently
-     * freed inodes.
+     * freed inodes. At most 18 digits, which a long holds: a longer number is no name of ours, and
+     * its folder goes as a dead publish's rather than failing this one.
      */
-    private static final Pattern OWNED = Pattern.compile(".*\\.publishing-(\\d+)-(\\d+)@(.+)-[0-9a-f]{8}");
+    private static final Pattern OWNED = Pattern.compile(".*\\.publishing-(\\d{1,18})-(\\d{1,18})@(.+)-[0-9a-f]{8}");
     /** A host name can be 253 characters and a file name 255 bytes: the name keeps this much of it. */
     private static final int HOST_CHARS = 100;
 
