@@ -65,6 +65,37 @@ class ParallelZipTest {
         assertEquals(List.of(), leftovers(), "no scratch or hidden zip left");
     }
 
+    /** Readers others wrote: CPython's zipfile checks every CRC, GDAL's /vsizip/ inflates each entry. */
+    @Test
+    void pythonAndGdalReadTheEntriesAsWritten() throws Exception {
+        List<Path> files = files();
+        Path zip = tmp.resolve("p.zip");
+        ParallelZip.write(files, f -> f.getFileName().toString(), zip, 6, 1 << 20, Progress.silent().start("zip", 0, Progress.Unit.BYTES));
+        String script = String.join("\n",
+                "import sys, zipfile, hashlib",
+                "from osgeo import gdal",
+                "z = sys.argv[1]",
+                "print('bad entry:', zipfile.ZipFile(z).testzip())",
+                "for name in sys.argv[2:]:",
+                "    f = gdal.VSIFOpenL('/vsizip/' + z + '/' + name, 'rb')",
+                "    data = b''",
+                "    while True:",
+                "        b = gdal.VSIFReadL(1, 1 << 20, f)",
+                "        if not b:",
+                "            break",
+                "        data += b",
+                "    gdal.VSIFCloseL(f)",
+                "    print(name, hashlib.sha256(data).hexdigest())");
+        List<String> args = new ArrayList<>(List.of(zip.toString()));
+        StringBuilder expected = new StringBuilder("bad entry: None\n");
+        for (Path f : files) {
+            args.add(f.getFileName().toString());
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+            expected.append(f.getFileName()).append(' ').append(java.util.HexFormat.of().formatHex(sha)).append('\n');
+        }
+        assertEquals(expected.toString(), org.alos2ingest.testing.Gdal.python(script, args.toArray(String[]::new)));
+    }
+
     @Test
     void storedAndZlibOnlyZipsReadBackWhole() throws IOException {
         List<Path> files = files();
