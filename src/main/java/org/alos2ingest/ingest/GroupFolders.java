@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.alos2ingest.util.FileTrees;
@@ -18,24 +20,26 @@ import org.alos2ingest.util.FileTrees;
  */
 final class GroupFolders implements AutoCloseable {
 
-    /** Scans of one process (a worker's parallel jobs) each get their own folder under its scan folder. */
+    /** Scans of one process (a worker's parallel jobs) each number their folders apart under its scan folder. */
     private static final AtomicInteger SCANS = new AtomicInteger();
 
     private final Path scanFolder;
-    private final Path root;
+    private final int scan = SCANS.incrementAndGet();
     private final AtomicInteger threads = new AtomicInteger();
+    /** Made beside each other ({@code <scan>-<thread>}), not under a folder of this scan: one folder fewer per scan, which a queued job is. */
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Path> own;
 
     GroupFolders(Path workRoot) {
         this.scanFolder = WorkFolders.scan(workRoot);
-        this.root = scanFolder.resolve(Integer.toString(SCANS.incrementAndGet()));
-        this.own = ThreadLocal.withInitial(() -> root.resolve(Integer.toString(threads.incrementAndGet())));
+        this.own = ThreadLocal.withInitial(() -> scanFolder.resolve(scan + "-" + threads.incrementAndGet()));
     }
 
     /** This thread's folder, empty: what a failed group left in it is removed. */
     Path empty() throws IOException {
         Path folder = own.get();
-        if (!Files.isDirectory(folder)) {
+        if (made.add(folder)) {
+            FileTrees.delete(folder);
             Files.createDirectories(folder);
             return folder;
         }
@@ -50,7 +54,7 @@ final class GroupFolders implements AutoCloseable {
     /** Removes this scan's folders once its groups are done, and the process's scan folder if no other scan uses it. */
     @Override
     public void close() {
-        FileTrees.deleteQuietly(root);
+        made.forEach(FileTrees::deleteQuietly);
         try {
             Files.deleteIfExists(scanFolder);
         } catch (IOException e) {
