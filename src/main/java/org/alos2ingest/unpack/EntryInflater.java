@@ -19,6 +19,7 @@ import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 
 import org.alos2ingest.util.DiskFull;
+import org.alos2ingest.util.FileWrites;
 import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 import org.alos2ingest.util.Sizes;
@@ -81,7 +82,7 @@ final class EntryInflater {
         try (ZipFile zf = Unpacker.open(zip)) {
             ZipArchiveEntry e = zf.getEntry(entryName);
             EntryChecks.checkReadable(zip, zf, e);
-            try (OutputStream out = Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream out = FileWrites.sliced(Files.newOutputStream(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 decodeChecked(zip, zf, e, (buf, n) -> {
                     out.write(buf, 0, n);
                     written.accept(n);

@@ -180,10 +180,8 @@ public final class ParallelZip {
         }
 
         private void put(FileChannel dst, byte[] b, int n) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(b, 0, n);
-            while (buf.hasRemaining()) {
-                written += dst.write(buf);
-            }
+            FileWrites.all(dst, ByteBuffer.wrap(b, 0, n));
+            written += n;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.zip.Deflater;
 import org.alos2ingest.format.geotiff.GeoTiffWriter.Layout;
 import org.alos2ingest.format.geotiff.GeoTiffWriter.RowSource;
 import org.alos2ingest.format.geotiff.TiffEncoder.Tag;
+import org.alos2ingest.util.FileWrites;
 
 /**
  * The layout half of {@link GeoTiffWriter} for files in a non-default {@link Layout}: rows are placed
@@ -108,7 +109,7 @@ final class ChunkedTiffWriter {
                 }
             }
             byte[] data = compress(raw);
-            ch.write(ByteBuffer.wrap(data), pos);
+            FileWrites.at(ch, ByteBuffer.wrap(data), pos);
             offsets[b * across + c] = pos;
             counts[b * across + c] = data.length;
             pos += data.length;

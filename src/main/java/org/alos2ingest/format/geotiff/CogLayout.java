@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.alos2ingest.format.geotiff.TiffEncoder.Tag;
+import org.alos2ingest.util.FileWrites;
 
 /**
  * The file a {@link CogWriter} makes of its spools, laid out as GDAL's COG driver does: header, GDAL's
@@ -166,10 +167,7 @@ final class CogLayout {
     }
 
     private static void write(FileChannel ch, ByteBuffer b, long at) throws IOException {
-        long pos = at;
-        while (b.hasRemaining()) {
-            pos += ch.write(b, pos);
-        }
+        FileWrites.at(ch, b, at);
     }
 
     private static byte[] ghost() {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.TreeMap;
 
+import org.alos2ingest.util.FileWrites;
+
 /** One level of a {@link CogWriter}'s image: its compressed tiles, in file order, in a spool file until the file is laid out. */
 final class TileSpool {
 
@@ -72,9 +74,7 @@ final class TileSpool {
             b.put(t, t.length - 4, 4);
         }
         b.flip();
-        while (b.hasRemaining()) {
-            channel.write(b, size + b.position());
-        }
+        FileWrites.at(channel, b, size);
         size += bytes;
         nextRow++;
     }
