@@ -16,12 +16,14 @@
 # Usage: bench/tiles-vs-gdal.sh [fbd] [fbs] [ubs]  (default: all; the deliveries of bench/lib.sh's bench_delivery:
 #        fbd two 14060 x 13684 polarisations, fbs one, ubs one 27964 x 31459 image, 1.76 GB)
 # Environment: BENCH_DIR (default /tmp/alos2-ingest-bench; needs ~12 GB free), MAX_ZOOM (default 14),
-#              KEEP=1 keeps the outputs.
+#              RUNS (default 3: alos2-ingest's times are medians of RUNS runs; GDAL's take minutes and
+#              are timed once), KEEP=1 keeps the outputs.
 # Needs: Java 17 and Maven (to build), gdal-bin, python3-gdal and time (installed with apt-get when missing).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bench="${BENCH_DIR:-/tmp/alos2-ingest-bench}"
 zoom="${MAX_ZOOM:-14}"
+runs="${RUNS:-3}"
 presets=("$@")
 ((${#presets[@]})) || presets=(fbd fbs ubs)
 
@@ -45,10 +47,11 @@ mkdir -p "$trash"
 trap 'rm -rf "$trash"' EXIT
 aside() { local p; for p in "$@"; do if [[ -e "$p" ]]; then mv "$p" "$trash/$(basename "$p").$RANDOM$RANDOM"; fi; done; }
 
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 tiles() { if [[ -d "$1" ]]; then find "$1" -path '*/[0-9]*/[0-9]*/*.png' | wc -l; else echo 0; fi; }
 
 printf '%s\n' "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg); $(gdalinfo --version)"
-printf '%s\n' "java: $(java -version 2>&1 | head -1); options $java_opts"
+printf '%s\n' "java: $(java -version 2>&1 | head -1); options $java_opts; alos2-ingest: medians of $runs runs"
 results=()
 for preset in "${presets[@]}"; do
   zip="$(bench_delivery "$preset")"
@@ -66,18 +69,25 @@ for preset in "${presets[@]}"; do
   cat "${images[@]}" >/dev/null
 
   ours="$bench/out-$preset-ours"
-  aside "$ours" "$bench/home-ingest"
-  /usr/bin/time -v -o "$bench/$preset-ours.time" java $java_opts -jar "$jar" render -q --home "$bench/home" \
-      --max-zoom "$zoom" -o "$ours" "$product"
-  t_ours="$(secs "$bench/$preset-ours.time")"
-  m_ours="$(peak "$bench/$preset-ours.time")"
-  # the whole ingest of the delivery zip: images streamed from it, COG, tiles, publish, catalog
-  cat "$zip" >/dev/null
-  ALOS2_INGEST_HOME="$bench/home-ingest" /usr/bin/time -v -o "$bench/$preset-ingest.time" "$root/bin/alos2-ingest" ingest -q \
-      --max-zoom "$zoom" "$zip" >/dev/null
-  t_ing="$(secs "$bench/$preset-ingest.time")"
-  m_ing="$(peak "$bench/$preset-ingest.time")"
+  # ours RUNS times each (the median; GDAL's minutes once): this machine's runs vary by about 15 %
+  T_R=(); T_I=(); m_ours=0; m_ing=0
+  for ((r = 1; r <= runs; r++)); do
+    aside "$ours" "$bench/home-ingest"
+    /usr/bin/time -v -o "$bench/$preset-ours.time" java $java_opts -jar "$jar" render -q --home "$bench/home" \
+        --max-zoom "$zoom" -o "$ours" "$product"
+    T_R+=("$(secs "$bench/$preset-ours.time")")
+    m="$(peak "$bench/$preset-ours.time")"; ((m > m_ours)) && m_ours=$m
+    # the whole ingest of the delivery zip: images streamed from it, COG, tiles, publish, catalog
+    cat "$zip" >/dev/null
+    ALOS2_INGEST_HOME="$bench/home-ingest" /usr/bin/time -v -o "$bench/$preset-ingest.time" "$root/bin/alos2-ingest" ingest -q \
+        --max-zoom "$zoom" "$zip" >/dev/null
+    T_I+=("$(secs "$bench/$preset-ingest.time")")
+    m="$(peak "$bench/$preset-ingest.time")"; ((m > m_ing)) && m_ing=$m
+    cat "${images[@]}" >/dev/null
+  done
   aside "$bench/home-ingest"
+  t_ours="$(printf '%s\n' "${T_R[@]}" | median)"
+  t_ing="$(printf '%s\n' "${T_I[@]}" | median)"
   n_ours=0
   for img in "${images[@]}"; do
     pol="$(basename "$img" | cut -d- -f2)"
