@@ -1,10 +1,14 @@
 package org.alos2ingest.geo;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.io.Proj4FileReader;
 
 /**
  * A map projection of ALOS-2 products, identified by its EPSG code (UTM north 326zz, UTM south
@@ -15,6 +19,11 @@ public final class MapProjection {
 
     private static final CRSFactory CRS = new CRSFactory();
     private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+    /**
+     * PROJ parameters by EPSG code. proj4j's {@code createFromName} scans its whole EPSG file for each
+     * name (15-20 ms), and an ingest makes a projection per renderer thread and polarisation.
+     */
+    private static final Map<Integer, String[]> PARAMETERS = new ConcurrentHashMap<>();
 
     private final int epsg;
     private final CoordinateTransform toMap;
@@ -24,10 +33,19 @@ public final class MapProjection {
 
     private MapProjection(int epsg) {
         this.epsg = epsg;
-        CoordinateReferenceSystem wgs84 = CRS.createFromName("EPSG:4326");
-        CoordinateReferenceSystem map = CRS.createFromName("EPSG:" + epsg);
+        CoordinateReferenceSystem wgs84 = crs(4326);
+        CoordinateReferenceSystem map = crs(epsg);
         this.toMap = TRANSFORMS.createTransform(wgs84, map);
         this.toGeo = TRANSFORMS.createTransform(map, wgs84);
+    }
+
+    private static CoordinateReferenceSystem crs(int code) {
+        String[] parameters = PARAMETERS.computeIfAbsent(code, c -> new Proj4FileReader().getParameters("EPSG:" + c));
+        if (parameters == null) {
+            throw new IllegalArgumentException("EPSG:" + code + " is not in proj4j's EPSG file");
+        }
+        // a new system each time, its projection not shared between threads
+        return CRS.createFromParameters("EPSG:" + code, parameters.clone());
     }
 
     public static MapProjection epsg(int code) {
