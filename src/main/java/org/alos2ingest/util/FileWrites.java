@@ -28,6 +28,15 @@ public final class FileWrites {
 
     /** Writes all of {@code b} at {@code position}, in slices; {@code b}'s position ends at its limit. */
     public static void at(FileChannel ch, ByteBuffer b, long position) throws IOException {
+        at(ch::write, b, position);
+    }
+
+    /** A positional write, as {@link FileChannel#write(ByteBuffer, long)}. */
+    interface PositionalWrite {
+        int write(ByteBuffer src, long position) throws IOException;
+    }
+
+    static void at(PositionalWrite ch, ByteBuffer b, long position) throws IOException {
         long at = position;
         int limit = b.limit();
         try {
