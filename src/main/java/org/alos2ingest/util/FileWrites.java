@@ -37,13 +37,13 @@ public final class FileWrites {
     }
 
     static void at(PositionalWrite ch, ByteBuffer b, long position) throws IOException {
-        long at = position;
+        long pos = position;
         int limit = b.limit();
         try {
             while (b.hasRemaining()) {
                 b.limit(Math.min(limit, b.position() + SLICE));
                 while (b.hasRemaining()) {
-                    at += ch.write(b, at);
+                    pos += ch.write(b, pos);
                 }
                 b.limit(limit);
             }
@@ -73,8 +73,8 @@ public final class FileWrites {
         return new FilterOutputStream(out) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                for (int at = 0; at < len; at += SLICE) {
-                    out.write(b, off + at, Math.min(SLICE, len - at));
+                for (int done = 0; done < len; done += SLICE) {
+                    out.write(b, off + done, Math.min(SLICE, len - done));
                 }
             }
         };
