@@ -1,10 +1,8 @@
 package org.alos2ingest.publish;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.alos2ingest.util.FileRegion;
 import org.alos2ingest.util.Parallel;
 import org.alos2ingest.util.Progress;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -97,35 +96,7 @@ final class S3Uploader {
         @Override
         public InputStream newStream() {
             try {
-                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-                ch.position(offset);
-                return new FilterInputStream(Channels.newInputStream(ch)) {
-                    private long left = length;
-
-                    @Override
-                    public int read() throws IOException {
-                        if (left <= 0) {
-                            return -1;
-                        }
-                        int b = super.read();
-                        if (b >= 0) {
-                            left--;
-                        }
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (left <= 0) {
-                            return -1;
-                        }
-                        int n = super.read(b, off, (int) Math.min(len, left));
-                        if (n > 0) {
-                            left -= n;
-                        }
-                        return n;
-                    }
-                };
+                return new FileRegion(FileChannel.open(file, StandardOpenOption.READ), offset, length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -93,7 +93,7 @@ public final class ParallelZip {
                     e.setSize(c.size);
                     e.setCompressedSize(c.length);
                     try (FileChannel ch = FileChannel.open(c.scratch, StandardOpenOption.READ)) {
-                        out.addRawArchiveEntry(e, new Region(ch, c.offset, c.length));
+                        out.addRawArchiveEntry(e, new FileRegion(ch, c.offset, c.length));
                     }
                 }
             }
@@ -182,39 +182,6 @@ public final class ParallelZip {
         private void put(FileChannel dst, byte[] b, int n) throws IOException {
             FileWrites.all(dst, ByteBuffer.wrap(b, 0, n));
             written += n;
-        }
-    }
-
-    /** {@code length} bytes of a channel from {@code offset}, as a stream. */
-    private static final class Region extends InputStream {
-        private final FileChannel ch;
-        private long at;
-        private long left;
-
-        Region(FileChannel ch, long offset, long length) {
-            this.ch = ch;
-            this.at = offset;
-            this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, left)), at);
-            if (n < 0) {
-                throw new IOException("scratch file ended early");
-            }
-            at += n;
-            left -= n;
-            return n;
         }
     }
 }
