@@ -38,11 +38,15 @@ public final class LiteralDeflater {
 
     /** Compresses {@code data[0, length)}; the result is a new array. */
     public byte[] compress(byte[] data, int length) {
+        count(data, length);
+        return compressCounted(data, length);
+    }
+
+    private void count(byte[] data, int length) {
         Arrays.fill(freq, 0);
         for (int i = 0; i < length; i++) {
             freq[data[i] & 0xff]++;
         }
-        return compressCounted(data, length);
     }
 
     /**
@@ -64,10 +68,7 @@ public final class LiteralDeflater {
      * byte-aligned after an empty stored block (a sync flush), so that the parts are simply concatenated.
      */
     public byte[] rawPart(byte[] data, int length, boolean last) {
-        Arrays.fill(freq, 0);
-        for (int i = 0; i < length; i++) {
-            freq[data[i] & 0xff]++;
-        }
+        count(data, length);
         code(data, length, false, last);
         return Arrays.copyOf(out, pos);
     }
