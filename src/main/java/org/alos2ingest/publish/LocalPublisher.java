@@ -185,7 +185,6 @@ public final class LocalPublisher implements Publisher {
         return false;
     }
 
-
     private static String hostInName() {
         String host = Host.name();
         return host.length() > HOST_CHARS ? host.substring(0, HOST_CHARS) : host;
